@@ -1,0 +1,72 @@
+using InstaIntel.Domain.Accounts;
+using LinqToDB;
+using LinqToDB.Async;
+
+namespace InstaIntel.Storage.Accounts;
+
+/// <summary>Reads and the idempotent projection of <c>instagram_accounts</c>.</summary>
+public sealed class AccountRepository(InstaIntelDbFactory factory)
+{
+    /// <summary>
+    /// Writes the entity's view of the account. The row only moves forward: a projection with a sequence
+    /// number at or below the row's is ignored, so replays and late writes from an old incarnation are harmless.
+    /// Columns the entity does not own (session bundle, cursors) are left alone.
+    /// </summary>
+    /// <returns>true when the row changed.</returns>
+    public async Task<bool> ProjectAsync(InstagramAccount account, CancellationToken cancellationToken = default)
+    {
+        await using var db = factory.Open();
+        var now = DateTime.UtcNow;
+        for (var attempt = 0; ; attempt++)
+        {
+            var updated = await db.InstagramAccounts
+                .Where(a => a.Username == account.Username && a.ProjectedSequenceNr < account.ProjectedSequenceNr)
+                .Set(a => a.LoginState, account.LoginState)
+                .Set(a => a.UserAgent, account.UserAgent)
+                .Set(a => a.ContinuousProcessingState, account.ContinuousProcessingState)
+                .Set(a => a.ContinuousProcessingEnabled, account.ContinuousProcessingEnabled)
+                .Set(a => a.ContinuousProcessingNextStorySyncAt, account.ContinuousProcessingNextStorySyncAt)
+                .Set(a => a.ContinuousProcessingNextFeedSyncAt, account.ContinuousProcessingNextFeedSyncAt)
+                .Set(a => a.ContinuousProcessingNextProfileScanAt, account.ContinuousProcessingNextProfileScanAt)
+                .Set(a => a.ContinuousProcessingNextFollowGraphSyncAt, account.ContinuousProcessingNextFollowGraphSyncAt)
+                .Set(a => a.ContinuousProcessingNextProfileRefreshAt, account.ContinuousProcessingNextProfileRefreshAt)
+                .Set(a => a.ContinuousProcessingLastStartedAt, account.ContinuousProcessingLastStartedAt)
+                .Set(a => a.ContinuousProcessingLastFinishedAt, account.ContinuousProcessingLastFinishedAt)
+                .Set(a => a.ContinuousProcessingLastHeartbeatAt, account.ContinuousProcessingLastHeartbeatAt)
+                .Set(a => a.ContinuousProcessingFailureCount, account.ContinuousProcessingFailureCount)
+                .Set(a => a.ContinuousProcessingRetryAfterAt, account.ContinuousProcessingRetryAfterAt)
+                .Set(a => a.ContinuousProcessingLastError, account.ContinuousProcessingLastError)
+                .Set(a => a.ProjectedSequenceNr, account.ProjectedSequenceNr)
+                .Set(a => a.UpdatedAt, now)
+                .UpdateAsync(cancellationToken);
+            if (updated > 0) return true;
+
+            var exists = await db.InstagramAccounts.AnyAsync(a => a.Username == account.Username, cancellationToken);
+            if (exists) return false; // already at or past this sequence number
+
+            try
+            {
+                account.CreatedAt = account.CreatedAt == default ? now : account.CreatedAt;
+                account.UpdatedAt = now;
+                await db.InsertAsync(account, token: cancellationToken);
+                return true;
+            }
+            catch (Exception ex) when (attempt == 0 && UniqueViolation.Is(ex))
+            {
+                // Another writer inserted the row between our check and insert: go round once more as an update.
+            }
+        }
+    }
+
+    public async Task<InstagramAccount?> FindAsync(string username, CancellationToken cancellationToken = default)
+    {
+        await using var db = factory.Open();
+        return await db.InstagramAccounts.FirstOrDefaultAsync(a => a.Username == username, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<InstagramAccount>> ListAsync(int offset, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var db = factory.Open();
+        return await db.InstagramAccounts.OrderBy(a => a.Username).Skip(offset).Take(limit).ToListAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,45 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using InstaIntel.Domain.Common;
+using LinqToDB;
+using LinqToDB.Data;
+using LinqToDB.Mapping;
+
+namespace InstaIntel.Storage.Mapping;
+
+/// <summary>
+/// JSON columns: free-form <see cref="JsonNode"/> values and typed metadata contracts (<see cref="IJsonContract"/>),
+/// stored as jsonb on PostgreSQL and text on SQLite, with snake_case property names as the seed writes them.
+/// </summary>
+public static class JsonColumns
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DictionaryKeyPolicy = null,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
+
+    public static bool IsJson(Type type) => typeof(JsonNode).IsAssignableFrom(type) || typeof(IJsonContract).IsAssignableFrom(type);
+
+    internal static void Register(MappingSchema schema, DatabaseEngine engine, IEnumerable<Type> types)
+    {
+        var register = typeof(JsonColumns).GetMethod(nameof(RegisterType), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
+        foreach (var type in types.Where(IsJson).Distinct())
+            register.MakeGenericMethod(type).Invoke(null, [schema, engine]);
+    }
+
+    private static void RegisterType<T>(MappingSchema schema, DatabaseEngine engine) where T : class
+    {
+        var dataType = engine == DatabaseEngine.PostgreSql ? DataType.BinaryJson : DataType.NText;
+        schema.SetConverter<T?, string?>(value => value == null ? null : JsonSerializer.Serialize(value, Options));
+        schema.SetConverter<T?, DataParameter>(value => new DataParameter
+        {
+            DataType = dataType,
+            Value = value == null ? null : JsonSerializer.Serialize(value, Options),
+        });
+        schema.SetConverter<string?, T?>(text => string.IsNullOrEmpty(text) ? null : JsonSerializer.Deserialize<T>(text, Options));
+    }
+}

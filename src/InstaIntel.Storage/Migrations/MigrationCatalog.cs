@@ -1,0 +1,10 @@
+namespace InstaIntel.Storage.Migrations;
+
+/// <summary>Every migration in version order. A new migration is appended here and never edited after release.</summary>
+public static class MigrationCatalog
+{
+    public static IReadOnlyList<IMigration> All { get; } =
+    [
+        new Migration0001InitialSchema(),
+    ];
+}
