@@ -25,7 +25,7 @@ cmd_demo() {
   mkdir -p "$ROOT/data"
   log "starting a node on http://127.0.0.1:5080 (SQLite at data/instaintel.db); Ctrl-C stops it"
   exec dotnet "$ROOT/src/InstaIntel.Node/bin/Release/net10.0/InstaIntel.Node.dll" \
-    --contentRoot "$ROOT" --urls "http://127.0.0.1:5080" "$@"
+    --urls "${INSTAINTEL_DEMO_URL:-http://127.0.0.1:5080}" "$@"
 }
 
 cmd_migrate() {

@@ -1,0 +1,152 @@
+using Akka.Actor;
+using Akka.Cluster.Sharding;
+using Akka.Event;
+using Akka.Persistence;
+using InstaIntel.Storage.Accounts;
+
+namespace InstaIntel.Actors.Accounts;
+
+/// <summary>
+/// One managed Instagram account: a persistent, sharded actor (entity id = username) whose journal is the
+/// truth for the continuous-processing state machine. After each persist it projects the
+/// <c>instagram_accounts</c> row, which never moves backwards in sequence number.
+/// </summary>
+public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
+{
+    private const string ProjectionRetryTimer = "projection-retry";
+
+    private readonly string _username;
+    private readonly AccountRepository _accounts;
+    private readonly AccountEntitySettings _settings;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private AccountState _state = AccountState.Empty;
+    private long _projectedSequenceNr;
+
+    public AccountEntity(string username, AccountRepository accounts, AccountEntitySettings settings)
+    {
+        _username = username;
+        _accounts = accounts;
+        _settings = settings;
+
+        Recover<SnapshotOffer>(offer =>
+        {
+            if (offer.Snapshot is AccountState snapshot) _state = snapshot;
+        });
+        Recover<IAccountEvent>(e => _state = _state.Apply(e));
+        Recover<RecoveryCompleted>(_ =>
+        {
+            // A crash may have come between a persist and its projection: project once more, idempotently.
+            if (_state.Exists) Project();
+            ArmPassivation();
+        });
+
+        Command<CreateAccount>(Create);
+        Command<GetAccount>(_ => ReplyWithView());
+        Command<PauseAccount>(pause => WhenExists(() =>
+        {
+            if (_state.State == Domain.Accounts.ContinuousProcessingState.Paused) ReplyWithView();
+            else PersistAndReply(new AccountPaused(DateTime.UtcNow, pause.Reason));
+        }));
+        Command<ResumeAccount>(_ => WhenExists(() =>
+        {
+            if (_state.State != Domain.Accounts.ContinuousProcessingState.Paused) ReplyWithView();
+            else PersistAndReply(new AccountResumed(DateTime.UtcNow));
+        }));
+        Command<SetContinuousProcessing>(set => WhenExists(() =>
+        {
+            if (_state.ContinuousProcessingEnabled == set.Enabled) ReplyWithView();
+            else PersistAndReply(new ContinuousProcessingSet(DateTime.UtcNow, set.Enabled));
+        }));
+
+        Command<ProjectionCompleted>(done => _projectedSequenceNr = Math.Max(_projectedSequenceNr, done.SequenceNr));
+        Command<ProjectionFailed>(failed =>
+        {
+            _log.Warning(failed.Cause, "Projection of account {0} at sequence {1} failed; retrying in {2}", _username, failed.SequenceNr, _settings.ProjectionRetryDelay);
+            Timers.StartSingleTimer(ProjectionRetryTimer, new RetryProjection(), _settings.ProjectionRetryDelay);
+        });
+        Command<RetryProjection>(_ =>
+        {
+            if (_projectedSequenceNr < LastSequenceNr) Project();
+        });
+        Command<ReceiveTimeout>(_ => Passivate());
+        Command<SaveSnapshotSuccess>(success => DeleteSnapshots(new SnapshotSelectionCriteria(success.Metadata.SequenceNr - 1)));
+        Command<SaveSnapshotFailure>(failure => _log.Warning(failure.Cause, "Snapshot of account {0} failed", _username));
+        Command<DeleteSnapshotsSuccess>(_ => { });
+        Command<DeleteSnapshotsFailure>(failure => _log.Warning(failure.Cause, "Deleting old snapshots of account {0} failed", _username));
+    }
+
+    public override string PersistenceId => PersistenceIdFor(_username);
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public static string PersistenceIdFor(string username) => $"account-{username}";
+
+    public static Props Props(string username, AccountRepository accounts, AccountEntitySettings settings) =>
+        Akka.Actor.Props.Create(() => new AccountEntity(username, accounts, settings));
+
+    private void Create(CreateAccount create)
+    {
+        if (_state.Exists)
+        {
+            Sender.Tell(new AccountAlreadyExists(_username));
+            return;
+        }
+        PersistAndReply(new AccountCreated(_username, DateTime.UtcNow, create.ContinuousProcessingEnabled));
+    }
+
+    private void WhenExists(Action action)
+    {
+        if (_state.Exists) action();
+        else ReplyNotFound();
+    }
+
+    private void ReplyWithView()
+    {
+        if (_state.Exists) Sender.Tell(_state.ToView(LastSequenceNr));
+        else ReplyNotFound();
+    }
+
+    private void ReplyNotFound()
+    {
+        Sender.Tell(new AccountNotFound(_username));
+        // Nothing to keep alive: stopping also drops the id from remember-entities.
+        Passivate();
+    }
+
+    private void PersistAndReply(IAccountEvent @event)
+    {
+        Persist(@event, persisted =>
+        {
+            _state = _state.Apply(persisted);
+            Sender.Tell(_state.ToView(LastSequenceNr));
+            Project();
+            ArmPassivation();
+            if (LastSequenceNr % _settings.SnapshotEvery == 0)
+                SaveSnapshot(_state);
+        });
+    }
+
+    private void Project()
+    {
+        var sequenceNr = LastSequenceNr;
+        _accounts.ProjectAsync(_state.ToRow(sequenceNr)).PipeTo(
+            Self,
+            success: _ => new ProjectionCompleted(sequenceNr),
+            failure: ex => new ProjectionFailed(sequenceNr, ex));
+    }
+
+    /// <summary>Enabled accounts stay alive (and remembered); the others stop when left alone.</summary>
+    private void ArmPassivation()
+    {
+        if (_state.Exists && _state.ContinuousProcessingEnabled)
+            Context.SetReceiveTimeout(null);
+        else
+            Context.SetReceiveTimeout(_settings.PassivateDisabledAfter);
+    }
+
+    private void Passivate()
+    {
+        Context.SetReceiveTimeout(null);
+        Context.Parent.Tell(new Passivate(PoisonPill.Instance));
+    }
+}

@@ -1,0 +1,77 @@
+using System.Collections.Immutable;
+using InstaIntel.Domain.Accounts;
+
+namespace InstaIntel.Actors.Accounts;
+
+/// <summary>
+/// The account entity's state: the continuous-processing state machine and its fields. Changed only by
+/// <see cref="Apply"/>; also the snapshot contract, so it carries no behaviour beyond folding events.
+/// </summary>
+public sealed record AccountState : IAccountMessage
+{
+    public static readonly AccountState Empty = new();
+
+    public string? Username { get; init; }
+    public bool Exists => Username is not null;
+    public DateTime CreatedAt { get; init; }
+    public ContinuousProcessingState State { get; init; } = ContinuousProcessingState.Idle;
+    public bool ContinuousProcessingEnabled { get; init; } = true;
+    public LoginState LoginState { get; init; } = LoginState.NotAuthenticated;
+    public ImmutableDictionary<WorkKind, DateTime> NextRunAt { get; init; } = ImmutableDictionary<WorkKind, DateTime>.Empty;
+    public DateTime? LastStartedAt { get; init; }
+    public DateTime? LastFinishedAt { get; init; }
+    public DateTime? LastHeartbeatAt { get; init; }
+    public int FailureCount { get; init; }
+    public DateTime? RetryAfterAt { get; init; }
+    public string? LastError { get; init; }
+    public string? PausedReason { get; init; }
+
+    public AccountState Apply(IAccountEvent @event) => @event switch
+    {
+        AccountCreated e => this with { Username = e.Username, CreatedAt = e.CreatedAt, ContinuousProcessingEnabled = e.ContinuousProcessingEnabled },
+        AccountPaused e => this with { State = ContinuousProcessingState.Paused, PausedReason = e.Reason },
+        AccountResumed => this with { State = ContinuousProcessingState.Idle, PausedReason = null },
+        ContinuousProcessingSet e => this with { ContinuousProcessingEnabled = e.Enabled },
+        _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "unknown account event"),
+    };
+
+    public AccountView ToView(long sequenceNr) => new(
+        Username ?? "",
+        State,
+        ContinuousProcessingEnabled,
+        LoginState,
+        Enum.GetValues<WorkKind>().ToImmutableDictionary(k => k, k => NextRunAt.TryGetValue(k, out var at) ? at : (DateTime?)null),
+        LastStartedAt,
+        LastFinishedAt,
+        LastHeartbeatAt,
+        FailureCount,
+        RetryAfterAt,
+        LastError,
+        PausedReason,
+        CreatedAt,
+        sequenceNr);
+
+    /// <summary>The <c>instagram_accounts</c> row this state projects to.</summary>
+    public InstagramAccount ToRow(long sequenceNr) => new()
+    {
+        Username = Username ?? throw new InvalidOperationException("an account that was never created has no row"),
+        LoginState = LoginState,
+        ContinuousProcessingState = State,
+        ContinuousProcessingEnabled = ContinuousProcessingEnabled,
+        ContinuousProcessingNextStorySyncAt = Next(WorkKind.StorySync),
+        ContinuousProcessingNextFeedSyncAt = Next(WorkKind.FeedSync),
+        ContinuousProcessingNextProfileScanAt = Next(WorkKind.ProfileScan),
+        ContinuousProcessingNextFollowGraphSyncAt = Next(WorkKind.FollowGraphSync),
+        ContinuousProcessingNextProfileRefreshAt = Next(WorkKind.ProfileRefresh),
+        ContinuousProcessingLastStartedAt = LastStartedAt,
+        ContinuousProcessingLastFinishedAt = LastFinishedAt,
+        ContinuousProcessingLastHeartbeatAt = LastHeartbeatAt,
+        ContinuousProcessingFailureCount = FailureCount,
+        ContinuousProcessingRetryAfterAt = RetryAfterAt,
+        ContinuousProcessingLastError = LastError,
+        ProjectedSequenceNr = sequenceNr,
+        CreatedAt = CreatedAt,
+    };
+
+    private DateTime? Next(WorkKind kind) => NextRunAt.TryGetValue(kind, out var at) ? at : null;
+}

@@ -1,0 +1,76 @@
+using Akka.Actor;
+using Akka.Cluster;
+using Akka.Cluster.Hosting;
+using Akka.Cluster.Hosting.SBR;
+using Akka.Cluster.Sharding;
+using Akka.Hosting;
+using Akka.Persistence.Sql;
+using Akka.Remote.Hosting;
+using InstaIntel.Actors.Accounts;
+using InstaIntel.Actors.Serialization;
+using InstaIntel.Storage;
+using InstaIntel.Storage.Accounts;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InstaIntel.Actors.Hosting;
+
+/// <summary>One Akka.Hosting extension per feature; the node and the tests compose the same ones.</summary>
+public static class AkkaConfiguration
+{
+    /// <summary>Remoting and clustering: static seeds, or a single node that joins itself.</summary>
+    public static AkkaConfigurationBuilder WithInstaIntelCluster(this AkkaConfigurationBuilder builder, ClusterSettings cluster)
+    {
+        builder
+            .WithRemoting(new RemoteOptions
+            {
+                HostName = cluster.Hostname,
+                Port = cluster.Port,
+                PublicHostName = cluster.PublicHostname,
+            })
+            .WithClustering(new ClusterOptions
+            {
+                SeedNodes = cluster.SeedNodes,
+                Roles = cluster.Roles,
+                SplitBrainResolver = new KeepMajorityOption(),
+            });
+        if (cluster.SeedNodes.Length == 0)
+        {
+            builder.AddStartup((system, _) =>
+            {
+                var self = Cluster.Get(system);
+                self.Join(self.SelfAddress);
+            });
+        }
+        return builder;
+    }
+
+    /// <summary>The journal and snapshot store in the same database as the application tables.</summary>
+    public static AkkaConfigurationBuilder WithSqlPersistence(this AkkaConfigurationBuilder builder, StorageOptions storage) =>
+        builder
+            .AddHocon(SqlPersistenceHocon.For(storage), HoconAddMode.Prepend)
+            .AddHocon(SqlPersistence.DefaultConfiguration, HoconAddMode.Append);
+
+    /// <summary>The <c>account</c> shard region: one persistent <see cref="AccountEntity"/> per username, remembered while enabled.</summary>
+    public static AkkaConfigurationBuilder WithInstagramAccounts(this AkkaConfigurationBuilder builder, AccountEntitySettings settings) =>
+        builder
+            .WithCustomSerializer("instaintel", [typeof(IAccountMessage)], system => new InstaIntelMessageSerializer(system))
+            .WithShardRegion<AccountRegion>(
+                "account",
+                (_, _, resolver) => username => AccountEntity.Props(username, resolver.GetService<AccountRepository>(), settings),
+                new AccountMessageExtractor(settings.NumberOfShards),
+                new ShardOptions
+                {
+                    RememberEntities = true,
+                    RememberEntitiesStore = RememberEntitiesStore.Eventsourced,
+                    StateStoreMode = StateStoreMode.DData,
+                    HandOffStopMessage = PoisonPill.Instance,
+                });
+
+    /// <summary>Registers what the actors resolve from DI: the database factory and the repositories.</summary>
+    public static IServiceCollection AddInstaIntelStorage(this IServiceCollection services, StorageOptions storage) =>
+        services
+            .AddSingleton(storage)
+            .AddSingleton<InstaIntelDbFactory>()
+            .AddSingleton<AccountRepository>()
+            .AddSingleton<InstaIntel.Storage.Migrations.SchemaMigrator>();
+}

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Akka.Hosting;
+using InstaIntel.Actors.Accounts;
+using InstaIntel.Actors.Hosting;
+using InstaIntel.Node.ControlApi;
+using InstaIntel.Storage;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Data.Sqlite;
+
+namespace InstaIntel.Node.Hosting;
+
+/// <summary>The node's composition root: one call per feature.</summary>
+public static class InstaIntelServices
+{
+    public static IServiceCollection AddInstaIntel(this IServiceCollection services, IConfiguration configuration)
+    {
+        var storage = BindStorage(configuration);
+        var cluster = configuration.GetSection(ClusterSettings.Section).Get<ClusterSettings>() ?? new ClusterSettings();
+        var accounts = configuration.GetSection(AccountEntitySettings.Section).Get<AccountEntitySettings>() ?? new AccountEntitySettings();
+
+        services.AddInstaIntelStorage(storage);
+        // Registered before Akka so the schema exists before any entity projects a row.
+        services.AddHostedService<DatabaseMigrationService>();
+        services.AddAkka(cluster.ActorSystemName, (akka, _) => akka
+            .ConfigureLoggers(loggers =>
+            {
+                loggers.ClearLoggers();
+                loggers.AddLoggerFactory();
+            })
+            .WithInstaIntelCluster(cluster)
+            .WithSqlPersistence(storage)
+            .WithInstagramAccounts(accounts));
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(options =>
+        {
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+            options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        });
+        return services;
+    }
+
+    /// <summary>Storage settings, with a relative SQLite path resolved against the working directory.</summary>
+    public static StorageOptions BindStorage(IConfiguration configuration)
+    {
+        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        storage.Validate();
+        if (storage.Engine == DatabaseEngine.Sqlite)
+        {
+            var builder = new SqliteConnectionStringBuilder(storage.ConnectionString);
+            if (builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource))
+            {
+                builder.DataSource = Path.GetFullPath(builder.DataSource);
+                storage.ConnectionString = builder.ToString();
+            }
+        }
+        return storage;
+    }
+}

@@ -1,0 +1,23 @@
+using InstaIntel.Node.ControlApi;
+using InstaIntel.Node.Hosting;
+
+namespace InstaIntel.Node;
+
+/// <summary>Builds the node: the same composition runs in production, in the demo and in tests.</summary>
+public static class NodeApplication
+{
+    /// <param name="configure">Test hook: extra configuration applied after the defaults.</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        // Configuration ships beside the binary; the working directory is where data lives (./data/).
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        configure?.Invoke(builder);
+        builder.Services.AddInstaIntel(builder.Configuration);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapControlApi();
+        return app;
+    }
+}

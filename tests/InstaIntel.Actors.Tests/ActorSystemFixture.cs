@@ -1,0 +1,51 @@
+using Akka.Actor;
+using Akka.Hosting;
+using InstaIntel.Actors.Accounts;
+using InstaIntel.Actors.Hosting;
+using InstaIntel.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace InstaIntel.Actors.Tests;
+
+/// <summary>
+/// An actor system built from the node's own Akka.Hosting configuration (single-node cluster, the real SQL
+/// journal on the given database, the account region), handed to Akka.TestKit.Xunit2.
+/// </summary>
+public sealed class HostedActorSystem : IDisposable
+{
+    private readonly IHost _host;
+
+    private HostedActorSystem(IHost host)
+    {
+        _host = host;
+        System = host.Services.GetRequiredService<ActorSystem>();
+        Registry = host.Services.GetRequiredService<IActorRegistry>();
+    }
+
+    public ActorSystem System { get; }
+    public IActorRegistry Registry { get; }
+    public IServiceProvider Services => _host.Services;
+
+    public static HostedActorSystem Start(StorageOptions storage, AccountEntitySettings? settings = null)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddInstaIntelStorage(storage);
+        builder.Services.AddAkka("instaintel-test", (akka, _) => akka
+            .AddHocon(Akka.TestKit.Xunit2.TestKit.DefaultConfig, HoconAddMode.Append)
+            .WithInstaIntelCluster(new ClusterSettings { Port = 0 })
+            .WithSqlPersistence(storage)
+            .WithInstagramAccounts(settings ?? new AccountEntitySettings()));
+        var host = builder.Build();
+        host.StartAsync().GetAwaiter().GetResult();
+        return new HostedActorSystem(host);
+    }
+
+    public void Dispose()
+    {
+        _host.StopAsync().GetAwaiter().GetResult();
+        _host.Dispose();
+    }
+}

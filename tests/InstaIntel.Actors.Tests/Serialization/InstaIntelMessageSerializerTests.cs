@@ -1,0 +1,86 @@
+using System.Collections.Immutable;
+using Akka.Actor;
+using InstaIntel.Actors.Accounts;
+using InstaIntel.Actors.Serialization;
+using InstaIntel.Domain.Accounts;
+
+namespace InstaIntel.Actors.Tests.Serialization;
+
+public sealed class InstaIntelMessageSerializerTests : IDisposable
+{
+    private readonly ActorSystem _system = ActorSystem.Create("serializer-tests",
+        $"akka.actor.serializers.instaintel = \"{typeof(InstaIntelMessageSerializer).AssemblyQualifiedName}\"\n" +
+        $"akka.actor.serialization-bindings.\"{typeof(IAccountMessage).AssemblyQualifiedName}\" = instaintel");
+
+    private static readonly DateTime At = new(2026, 11, 24, 10, 30, 0, DateTimeKind.Utc);
+
+    public static TheoryData<IAccountMessage> Samples => new()
+    {
+        new AccountCreated("alice", At, true),
+        new AccountPaused(At, "holiday"),
+        new AccountResumed(At),
+        new ContinuousProcessingSet(At, false),
+        new CreateAccount("alice", false),
+        new GetAccount("alice"),
+        new PauseAccount("alice", null),
+        new ResumeAccount("alice"),
+        new SetContinuousProcessing("alice", true),
+        new AccountNotFound("alice"),
+        new AccountAlreadyExists("alice"),
+    };
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void Every_message_round_trips_through_our_serializer(IAccountMessage message)
+    {
+        var serializer = _system.Serialization.FindSerializerFor(message);
+        Assert.IsType<InstaIntelMessageSerializer>(serializer);
+        var bytes = serializer.ToBinary(message);
+        var manifest = Akka.Serialization.Serialization.ManifestFor(serializer, message);
+        Assert.EndsWith(".v1", manifest);
+        Assert.Equal(message, _system.Serialization.Deserialize(bytes, serializer.Identifier, manifest));
+    }
+
+    [Fact]
+    public void Snapshot_state_round_trips_with_its_due_times()
+    {
+        var state = AccountState.Empty.Apply(new AccountCreated("alice", At, true)) with
+        {
+            NextRunAt = ImmutableDictionary<WorkKind, DateTime>.Empty.Add(WorkKind.StorySync, At.AddMinutes(90)),
+            FailureCount = 2,
+            LastError = "TimeoutException: slow",
+        };
+        var serializer = _system.Serialization.FindSerializerFor(state);
+        var copy = (AccountState)_system.Serialization.Deserialize(serializer.ToBinary(state), serializer.Identifier, "account-state.v1");
+        Assert.Equal("alice", copy.Username);
+        Assert.Equal(At.AddMinutes(90), copy.NextRunAt[WorkKind.StorySync]);
+        Assert.Equal(2, copy.FailureCount);
+        Assert.Equal("TimeoutException: slow", copy.LastError);
+    }
+
+    [Fact]
+    public void A_journal_entry_with_fields_added_later_still_reads()
+    {
+        var serializer = new InstaIntelMessageSerializer((ExtendedActorSystem)_system);
+        var json = """{"username":"alice","created_at":"2026-11-24T10:30:00Z","continuous_processing_enabled":true,"added_in_v2":"ignored"}"""u8.ToArray();
+        var created = (AccountCreated)serializer.FromBinary(json, "account-created.v1");
+        Assert.Equal(new AccountCreated("alice", At, true), created);
+    }
+
+    [Fact]
+    public void An_unknown_manifest_is_refused_rather_than_guessed()
+    {
+        var serializer = new InstaIntelMessageSerializer((ExtendedActorSystem)_system);
+        Assert.Throws<System.Runtime.Serialization.SerializationException>(() => serializer.FromBinary([], "account-renamed.v1"));
+    }
+
+    [Fact]
+    public void Every_account_message_type_has_a_manifest()
+    {
+        var messageTypes = typeof(IAccountMessage).Assembly.GetTypes()
+            .Where(t => typeof(IAccountMessage).IsAssignableFrom(t) && t is { IsInterface: false, IsAbstract: false, IsPublic: true });
+        Assert.Empty(messageTypes.Except(InstaIntelMessageSerializer.KnownTypes));
+    }
+
+    public void Dispose() => _system.Terminate().Wait(TimeSpan.FromSeconds(10));
+}
