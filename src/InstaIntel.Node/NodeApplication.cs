@@ -17,6 +17,8 @@ public static class NodeApplication
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // Liveness only: the process answers. Readiness (cluster, database, journal) comes with /readyz.
+        app.MapHealthChecks("/healthz");
         app.MapControlApi();
         return app;
     }

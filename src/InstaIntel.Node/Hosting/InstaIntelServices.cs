@@ -32,6 +32,7 @@ public static class InstaIntelServices
             .WithSqlPersistence(storage)
             .WithInstagramAccounts(accounts));
 
+        services.AddHealthChecks();
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

@@ -79,6 +79,14 @@ public sealed class BadInputTests(BadInputNode fixture) : IClassFixture<BadInput
     }
 
     [Fact]
+    public async Task Liveness_endpoint_answers_healthy()
+    {
+        var response = await fixture.Node.Http.GetAsync("/healthz");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Bad_input_loses_nothing_the_existing_account_is_unchanged()
     {
         await fixture.Node.Http.PostAsync("/api/accounts", new StringContent("{\"username\":\"taken\"}", Encoding.UTF8, JsonType));
