@@ -24,8 +24,10 @@ ensure_dotnet() {
   export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 }
 
-# What a node needs at run time. Later capabilities add theirs here (chromium, ffmpeg, models).
-ensure_runtime_packages() { :; }
+# What a node needs at run time: Debian's Chromium for Playwright (never Playwright's own download).
+ensure_runtime_packages() {
+  ensure_apt chromium
+}
 
 # What only the tests need.
 ensure_test_packages() {
