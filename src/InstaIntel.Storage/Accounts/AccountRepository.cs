@@ -58,6 +58,31 @@ public sealed class AccountRepository(InstaIntelDbFactory factory)
         }
     }
 
+    /// <summary>Stores an account's (encrypted) session; false when the account has no row yet.</summary>
+    public async Task<bool> SaveSessionAsync(string username, AccountSessionColumns session, CancellationToken cancellationToken = default)
+    {
+        await using var db = factory.Open();
+        var updated = await db.InstagramAccounts
+            .Where(a => a.Username == username)
+            .Set(a => a.CookiesJson, session.CookiesJson)
+            .Set(a => a.LocalStorageJson, session.LocalStorageJson)
+            .Set(a => a.SessionStorageJson, session.SessionStorageJson)
+            .Set(a => a.AuthSnapshotJson, session.AuthSnapshotJson)
+            .Set(a => a.UserAgent, session.UserAgent)
+            .Set(a => a.UpdatedAt, DateTime.UtcNow)
+            .UpdateAsync(cancellationToken);
+        return updated > 0;
+    }
+
+    public async Task<AccountSessionColumns?> LoadSessionAsync(string username, CancellationToken cancellationToken = default)
+    {
+        await using var db = factory.Open();
+        return await db.InstagramAccounts
+            .Where(a => a.Username == username)
+            .Select(a => new AccountSessionColumns(a.CookiesJson, a.LocalStorageJson, a.SessionStorageJson, a.AuthSnapshotJson, a.UserAgent))
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
     public async Task<InstagramAccount?> FindAsync(string username, CancellationToken cancellationToken = default)
     {
         await using var db = factory.Open();
