@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Text.Json;
+using InstaIntel.Instagram.Browser;
+using InstaIntel.Instagram.Sessions;
+using InstaIntel.Testing;
+
+namespace InstaIntel.Instagram.Tests.Browser;
+
+/// <summary>The real pool in Debian's Chromium against loopback servers.</summary>
+public sealed class BrowserPoolTests : IAsyncLifetime
+{
+    private readonly LoopbackEchoServer _server = new();
+    private BrowserPool _pool = null!;
+
+    public Task InitializeAsync()
+    {
+        _pool = new BrowserPool(new BrowserOptions { MaxContexts = 2 }, _server.BaseAddress);
+        return Task.CompletedTask;
+    }
+
+    private static SessionBundle Session(string value, string? userAgent = null, ProxySettings? proxy = null) =>
+        new([new SessionCookie("sessionid", value, "127.0.0.1")], [], [], userAgent, null, proxy);
+
+    private async Task<JsonElement> GetAsync(string account, SessionBundle bundle, string path = "echo")
+    {
+        var text = await _pool.UseAsync(account, bundle, async context =>
+        {
+            var response = await context.APIRequest.GetAsync(new Uri(_server.BaseAddress, path).ToString());
+            return await response.TextAsync();
+        }, CancellationToken.None);
+        return JsonDocument.Parse(text).RootElement;
+    }
+
+    [Fact]
+    public async Task Each_account_gets_its_own_cookies_and_user_agent()
+    {
+        var alice = await GetAsync("alice", Session("alice-session", "AliceAgent/1"));
+        var bob = await GetAsync("bob", Session("bob-session", "BobAgent/1"));
+        Assert.Contains("sessionid=alice-session", alice.GetProperty("headers").GetProperty("cookie").GetString());
+        Assert.Equal("AliceAgent/1", alice.GetProperty("headers").GetProperty("user-agent").GetString());
+        Assert.Contains("sessionid=bob-session", bob.GetProperty("headers").GetProperty("cookie").GetString());
+        Assert.Equal("BobAgent/1", bob.GetProperty("headers").GetProperty("user-agent").GetString());
+    }
+
+    [Fact]
+    public async Task An_account_with_a_proxy_sends_its_requests_through_it()
+    {
+        await using var proxy = new LoopbackHttpProxy();
+        await GetAsync("carol", Session("c", proxy: new ProxySettings(proxy.Address)), "via-proxy");
+        await GetAsync("dave", Session("d"), "direct");
+        Assert.Contains(proxy.Carried, r => r.EndsWith("/via-proxy"));
+        Assert.DoesNotContain(proxy.Carried, r => r.EndsWith("/direct"));
+    }
+
+    [Fact]
+    public async Task The_pool_never_holds_more_contexts_than_its_size()
+    {
+        foreach (var account in new[] { "a1", "a2", "a3", "a4" })
+            await GetAsync(account, Session(account));
+        Assert.Equal(2, _pool.OpenContexts);
+        // The evicted account simply gets a new context when it comes back.
+        var again = await GetAsync("a1", Session("a1"));
+        Assert.Contains("sessionid=a1", again.GetProperty("headers").GetProperty("cookie").GetString());
+    }
+
+    [Fact]
+    public async Task A_new_session_for_an_account_replaces_its_context()
+    {
+        await GetAsync("erin", Session("old"));
+        var after = await GetAsync("erin", Session("new"));
+        Assert.Contains("sessionid=new", after.GetProperty("headers").GetProperty("cookie").GetString());
+        Assert.DoesNotContain("sessionid=old", after.GetProperty("headers").GetProperty("cookie").GetString());
+    }
+
+    [Fact]
+    public async Task Chromium_is_started_again_after_it_dies()
+    {
+        await GetAsync("frank", Session("f"));
+        Assert.Equal(1, _pool.Launches);
+        KillOurChromium();
+        await WaitUntil(() => !_pool.IsBrowserConnected);
+
+        var after = await GetAsync("frank", Session("f"));
+        Assert.Contains("sessionid=f", after.GetProperty("headers").GetProperty("cookie").GetString());
+        Assert.Equal(2, _pool.Launches);
+    }
+
+    /// <summary>SIGKILLs the Chromium processes descended from this test process (and no one else's).</summary>
+    private static void KillOurChromium()
+    {
+        var self = Environment.ProcessId;
+        var parents = new Dictionary<int, int>();
+        foreach (var dir in Directory.GetDirectories("/proc").Select(Path.GetFileName).Where(n => int.TryParse(n, out _)))
+        {
+            try
+            {
+                var stat = File.ReadAllText($"/proc/{dir}/stat");
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                parents[int.Parse(dir!)] = int.Parse(fields[1]);
+            }
+            catch (IOException) { }
+        }
+        bool DescendsFromSelf(int pid)
+        {
+            for (var p = pid; parents.TryGetValue(p, out var parent) && p > 1; p = parent)
+                if (parent == self) return true;
+            return false;
+        }
+        var killed = 0;
+        foreach (var pid in parents.Keys.Where(DescendsFromSelf))
+        {
+            string exe;
+            try { exe = File.ReadAllText($"/proc/{pid}/comm").Trim(); } catch (IOException) { continue; }
+            if (!exe.StartsWith("chrom", StringComparison.Ordinal)) continue;
+            Process.Start("kill", ["-KILL", pid.ToString()])!.WaitForExit();
+            killed++;
+        }
+        Assert.True(killed > 0, "no Chromium process of ours was found to kill");
+    }
+
+    private static async Task WaitUntil(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!condition() && DateTime.UtcNow < deadline) await Task.Delay(50);
+        Assert.True(condition());
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _pool.DisposeAsync();
+        await _server.DisposeAsync();
+    }
+}
