@@ -19,7 +19,7 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
     private readonly AccountRepository _accounts;
     private readonly AccountEntitySettings _settings;
     private readonly ILoggingAdapter _log = Context.GetLogger();
-    private AccountState _state = AccountState.Empty;
+    private AccountState _state;
     private long _projectedSequenceNr;
 
     public AccountEntity(string username, AccountRepository accounts, AccountEntitySettings settings)
@@ -27,10 +27,11 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
         _username = username;
         _accounts = accounts;
         _settings = settings;
+        _state = AccountState.Empty with { BudgetSettings = settings.Budget };
 
         Recover<SnapshotOffer>(offer =>
         {
-            if (offer.Snapshot is AccountState snapshot) _state = snapshot;
+            if (offer.Snapshot is AccountState snapshot) _state = snapshot with { BudgetSettings = settings.Budget };
         });
         Recover<IAccountEvent>(e => _state = _state.Apply(e));
         Recover<RecoveryCompleted>(_ =>
@@ -57,6 +58,14 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
             if (_state.ContinuousProcessingEnabled == set.Enabled) ReplyWithView();
             else PersistAndReply(new ContinuousProcessingSet(DateTime.UtcNow, set.Enabled));
         }));
+
+        Command<ImportSession>(import => WhenExists(() => PersistAndReply(new SessionImported(DateTime.UtcNow, import.InstagramUserId))));
+        Command<ReportAuthenticationFailure>(failure => WhenExists(() =>
+        {
+            if (_state.LoginState == Domain.Accounts.LoginState.AuthenticationRequired) ReplyWithView();
+            else PersistAndReply(new AuthenticationLost(DateTime.UtcNow, failure.Reason));
+        }));
+        Command<ReserveRequest>(reserve => WhenExists(() => Reserve(reserve)));
 
         Command<ProjectionCompleted>(done => _projectedSequenceNr = Math.Max(_projectedSequenceNr, done.SequenceNr));
         Command<ProjectionFailed>(failed =>
@@ -94,6 +103,36 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
         PersistAndReply(new AccountCreated(_username, DateTime.UtcNow, create.ContinuousProcessingEnabled));
     }
 
+    private void Reserve(ReserveRequest reserve)
+    {
+        var now = DateTime.UtcNow;
+        if (_state.LoginState == Domain.Accounts.LoginState.AuthenticationRequired)
+        {
+            // Nothing more goes to Instagram for this account until a new session is imported.
+            Sender.Tell(new RequestDeferred(now + _settings.Budget.Window, "authentication_required", false));
+            return;
+        }
+        var budget = _settings.Budget;
+        var decision = reserve.Action is { } action ? _state.Budget.CanAct(action, now, budget) : _state.Budget.CanRequest(now, budget);
+        if (!decision.Allowed)
+        {
+            Sender.Tell(new RequestDeferred(decision.RetryAt!.Value, decision.Reason!, decision.Reason!.StartsWith("daily_cap", StringComparison.Ordinal)));
+            return;
+        }
+        Persist(new RequestReserved(now, reserve.Action), reserved =>
+        {
+            _state = _state.Apply(reserved);
+            Sender.Tell(new RequestGranted(reserved.At, _state.Budget.UsedInWindow(reserved.At, budget)));
+            MaybeSnapshot();
+        });
+    }
+
+    private void MaybeSnapshot()
+    {
+        if (LastSequenceNr % _settings.SnapshotEvery == 0)
+            SaveSnapshot(_state);
+    }
+
     private void WhenExists(Action action)
     {
         if (_state.Exists) action();
@@ -121,8 +160,7 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
             Sender.Tell(_state.ToView(LastSequenceNr));
             Project();
             ArmPassivation();
-            if (LastSequenceNr % _settings.SnapshotEvery == 0)
-                SaveSnapshot(_state);
+            MaybeSnapshot();
         });
     }
 

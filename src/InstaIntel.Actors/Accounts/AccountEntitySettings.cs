@@ -16,4 +16,7 @@ public sealed class AccountEntitySettings
 
     /// <summary>Number of shards of the <c>account</c> region; keep it about ten times the largest node count.</summary>
     public int NumberOfShards { get; set; } = 100;
+
+    /// <summary>Each account's Instagram request budget and daily caps (docs/instagram.md explains the defaults).</summary>
+    public Domain.Budget.RequestBudgetSettings Budget { get; set; } = new();
 }

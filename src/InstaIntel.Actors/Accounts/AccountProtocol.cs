@@ -1,4 +1,5 @@
 using InstaIntel.Domain.Accounts;
+using InstaIntel.Domain.Budget;
 
 namespace InstaIntel.Actors.Accounts;
 
@@ -30,6 +31,15 @@ public sealed record ResumeAccount(string Username) : IAccountCommand;
 
 public sealed record SetContinuousProcessing(string Username, bool Enabled) : IAccountCommand;
 
+/// <summary>A session was validated and stored in the vault: the account is logged in again.</summary>
+public sealed record ImportSession(string Username, string? InstagramUserId) : IAccountCommand;
+
+/// <summary>Instagram refused the account's session (login_required, checkpoint, expired).</summary>
+public sealed record ReportAuthenticationFailure(string Username, string Reason) : IAccountCommand;
+
+/// <summary>Asks for room in the account's request budget for one request (and the action it carries).</summary>
+public sealed record ReserveRequest(string Username, InstagramAction? Action = null) : IAccountCommand;
+
 // Events
 public sealed record AccountCreated(string Username, DateTime CreatedAt, bool ContinuousProcessingEnabled) : IAccountEvent;
 
@@ -38,6 +48,13 @@ public sealed record AccountPaused(DateTime At, string? Reason) : IAccountEvent;
 public sealed record AccountResumed(DateTime At) : IAccountEvent;
 
 public sealed record ContinuousProcessingSet(DateTime At, bool Enabled) : IAccountEvent;
+
+public sealed record SessionImported(DateTime At, string? InstagramUserId) : IAccountEvent;
+
+public sealed record AuthenticationLost(DateTime At, string Reason) : IAccountEvent;
+
+/// <summary>One Instagram request made (and the capped action it carried): the budget's persisted counter.</summary>
+public sealed record RequestReserved(DateTime At, InstagramAction? Action) : IAccountEvent;
 
 // Replies
 /// <summary>The entity's current view of the account, as the control API shows it.</summary>
@@ -58,6 +75,11 @@ public sealed record AccountView(
     long SequenceNr) : IAccountReply;
 
 public sealed record AccountNotFound(string Username) : IAccountReply;
+
+public sealed record RequestGranted(DateTime At, int UsedInWindow) : IAccountReply;
+
+/// <summary>No room now: try again at <see cref="RetryAt"/> (a full window, a daily cap, or a logged-out account).</summary>
+public sealed record RequestDeferred(DateTime RetryAt, string Reason, bool DailyCapReached) : IAccountReply;
 
 public sealed record AccountAlreadyExists(string Username) : IAccountReply;
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using InstaIntel.Domain.Accounts;
+using InstaIntel.Domain.Budget;
 
 namespace InstaIntel.Actors.Accounts;
 
@@ -25,6 +26,12 @@ public sealed record AccountState : IAccountMessage
     public DateTime? RetryAfterAt { get; init; }
     public string? LastError { get; init; }
     public string? PausedReason { get; init; }
+    public string? InstagramUserId { get; init; }
+    public RequestBudget Budget { get; init; } = RequestBudget.Empty;
+
+    /// <summary>The budget rules the state folds requests with (from configuration, not persisted).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public RequestBudgetSettings BudgetSettings { get; init; } = new();
 
     public AccountState Apply(IAccountEvent @event) => @event switch
     {
@@ -32,6 +39,16 @@ public sealed record AccountState : IAccountMessage
         AccountPaused e => this with { State = ContinuousProcessingState.Paused, PausedReason = e.Reason },
         AccountResumed => this with { State = ContinuousProcessingState.Idle, PausedReason = null },
         ContinuousProcessingSet e => this with { ContinuousProcessingEnabled = e.Enabled },
+        SessionImported e => this with
+        {
+            LoginState = LoginState.Authenticated,
+            InstagramUserId = e.InstagramUserId ?? InstagramUserId,
+            FailureCount = 0,
+            RetryAfterAt = null,
+            LastError = null,
+        },
+        AuthenticationLost e => this with { LoginState = LoginState.AuthenticationRequired, LastError = $"AuthenticationRequired: {e.Reason}" },
+        RequestReserved e => this with { Budget = Budget.Consume(e.At, BudgetSettings, e.Action) },
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "unknown account event"),
     };
 
