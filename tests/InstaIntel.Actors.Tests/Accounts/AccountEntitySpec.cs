@@ -3,6 +3,7 @@ using Akka.Cluster.Sharding;
 using Akka.TestKit;
 using InstaIntel.Actors.Accounts;
 using InstaIntel.Domain.Accounts;
+using InstaIntel.Domain.Budget;
 using InstaIntel.Storage;
 using InstaIntel.Storage.Accounts;
 using InstaIntel.Storage.Migrations;
@@ -17,7 +18,13 @@ namespace InstaIntel.Actors.Tests.Accounts;
 /// <summary>The account entity on the real SQL journal; run once per engine by the subclasses below.</summary>
 public abstract class AccountEntitySpec : Akka.TestKit.Xunit2.TestKit, IAsyncLifetime
 {
-    private static readonly AccountEntitySettings Settings = new() { SnapshotEvery = 3, ProjectionRetryDelay = TimeSpan.FromMilliseconds(200) };
+    private static readonly AccountEntitySettings Settings = new()
+    {
+        SnapshotEvery = 3,
+        ProjectionRetryDelay = TimeSpan.FromMilliseconds(200),
+        // A long window so the test clock never frees room by itself; small caps so they are reached.
+        Budget = new RequestBudgetSettings { RequestsPerWindow = 5, Window = TimeSpan.FromHours(1), DailyLikes = 2 },
+    };
     private readonly TestDatabase _database;
     private readonly HostedActorSystem _hosted;
 
@@ -164,6 +171,94 @@ public abstract class AccountEntitySpec : Akka.TestKit.Xunit2.TestKit, IAsyncLif
             var rows = await db.QueryToListAsync<string>("SELECT persistence_id FROM journal WHERE persistence_id LIKE '/sharding/%'");
             Assert.NotEmpty(rows);
         }, TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public void The_request_budget_is_never_exceeded_and_its_counters_survive_a_restart()
+    {
+        var first = Spawn("frank", CreateTestProbe());
+        first.Tell(new CreateAccount("frank"));
+        ExpectMsg<AccountView>();
+
+        var granted = new List<RequestGranted>();
+        for (var i = 0; i < 8; i++)
+        {
+            first.Tell(new ReserveRequest("frank"));
+            var reply = ExpectMsg<IAccountReply>();
+            if (reply is RequestGranted g) granted.Add(g);
+            else Assert.Equal("request_window_full", Assert.IsType<RequestDeferred>(reply).Reason);
+        }
+        Assert.Equal(5, granted.Count);
+        Assert.Equal([1, 2, 3, 4, 5], granted.Select(g => g.UsedInWindow));
+
+        // A new incarnation recovers the counters (from a snapshot taken at sequence 3 and 6 plus the journal).
+        Watch(first);
+        Sys.Stop(first);
+        ExpectTerminated(first);
+        var second = Spawn("frank", CreateTestProbe());
+        second.Tell(new ReserveRequest("frank"));
+        var deferred = ExpectMsg<RequestDeferred>();
+        Assert.Equal("request_window_full", deferred.Reason);
+        Assert.False(deferred.DailyCapReached);
+        // Room comes back exactly when the oldest request leaves the window.
+        Assert.Equal(granted[0].At + Settings.Budget.Window, deferred.RetryAt);
+    }
+
+    [Fact]
+    public void A_daily_action_cap_is_enforced_and_survives_a_restart()
+    {
+        var first = Spawn("gina", CreateTestProbe());
+        first.Tell(new CreateAccount("gina"));
+        ExpectMsg<AccountView>();
+        first.Tell(new ReserveRequest("gina", InstagramAction.Like));
+        ExpectMsg<RequestGranted>();
+        first.Tell(new ReserveRequest("gina", InstagramAction.Like));
+        ExpectMsg<RequestGranted>();
+        first.Tell(new ReserveRequest("gina", InstagramAction.Like));
+        var capped = ExpectMsg<RequestDeferred>();
+        Assert.True(capped.DailyCapReached);
+        Assert.Equal("daily_cap_reached:like", capped.Reason);
+        Assert.Equal(DateTime.UtcNow.Date.AddDays(1), capped.RetryAt);
+
+        // Other actions and plain reads still have room.
+        first.Tell(new ReserveRequest("gina", InstagramAction.Comment));
+        ExpectMsg<RequestGranted>();
+
+        Watch(first);
+        Sys.Stop(first);
+        ExpectTerminated(first);
+        var second = Spawn("gina", CreateTestProbe());
+        second.Tell(new ReserveRequest("gina", InstagramAction.Like));
+        Assert.True(ExpectMsg<RequestDeferred>().DailyCapReached);
+    }
+
+    [Fact]
+    public void A_lost_session_defers_every_request_until_a_new_session_is_imported()
+    {
+        var entity = Spawn("hank", CreateTestProbe());
+        entity.Tell(new CreateAccount("hank"));
+        ExpectMsg<AccountView>();
+        entity.Tell(new ImportSession("hank", "1234567"));
+        Assert.Equal(LoginState.Authenticated, ExpectMsg<AccountView>().LoginState);
+
+        entity.Tell(new ReportAuthenticationFailure("hank", "login_required"));
+        var lost = ExpectMsg<AccountView>();
+        Assert.Equal(LoginState.AuthenticationRequired, lost.LoginState);
+        Assert.Contains("login_required", lost.LastError);
+
+        entity.Tell(new ReserveRequest("hank"));
+        Assert.Equal("authentication_required", ExpectMsg<RequestDeferred>().Reason);
+
+        // Reporting it again changes nothing (no new event).
+        entity.Tell(new ReportAuthenticationFailure("hank", "login_required"));
+        Assert.Equal(lost.SequenceNr, ExpectMsg<AccountView>().SequenceNr);
+
+        entity.Tell(new ImportSession("hank", null));
+        var back = ExpectMsg<AccountView>();
+        Assert.Equal(LoginState.Authenticated, back.LoginState);
+        Assert.Null(back.LastError);
+        entity.Tell(new ReserveRequest("hank"));
+        ExpectMsg<RequestGranted>();
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

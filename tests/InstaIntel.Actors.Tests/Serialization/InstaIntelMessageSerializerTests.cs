@@ -3,6 +3,7 @@ using Akka.Actor;
 using InstaIntel.Actors.Accounts;
 using InstaIntel.Actors.Serialization;
 using InstaIntel.Domain.Accounts;
+using InstaIntel.Domain.Budget;
 
 namespace InstaIntel.Actors.Tests.Serialization;
 
@@ -27,6 +28,16 @@ public sealed class InstaIntelMessageSerializerTests : IDisposable
         new SetContinuousProcessing("alice", true),
         new AccountNotFound("alice"),
         new AccountAlreadyExists("alice"),
+        new ImportSession("alice", "1234567"),
+        new ReportAuthenticationFailure("alice", "login_required"),
+        new ReserveRequest("alice", InstagramAction.Like),
+        new ReserveRequest("alice"),
+        new SessionImported(At, null),
+        new AuthenticationLost(At, "checkpoint_required"),
+        new RequestReserved(At, InstagramAction.DirectMessage),
+        new RequestReserved(At, null),
+        new RequestGranted(At, 3),
+        new RequestDeferred(At.AddHours(1), "daily_cap_reached:like", true),
     };
 
     [Theory]
@@ -49,6 +60,9 @@ public sealed class InstaIntelMessageSerializerTests : IDisposable
             NextRunAt = ImmutableDictionary<WorkKind, DateTime>.Empty.Add(WorkKind.StorySync, At.AddMinutes(90)),
             FailureCount = 2,
             LastError = "TimeoutException: slow",
+            Budget = RequestBudget.Empty
+                .Consume(At, new RequestBudgetSettings(), InstagramAction.Like)
+                .Consume(At.AddSeconds(5), new RequestBudgetSettings()),
         };
         var serializer = _system.Serialization.FindSerializerFor(state);
         var copy = (AccountState)_system.Serialization.Deserialize(serializer.ToBinary(state), serializer.Identifier, "account-state.v1");
@@ -56,6 +70,8 @@ public sealed class InstaIntelMessageSerializerTests : IDisposable
         Assert.Equal(At.AddMinutes(90), copy.NextRunAt[WorkKind.StorySync]);
         Assert.Equal(2, copy.FailureCount);
         Assert.Equal("TimeoutException: slow", copy.LastError);
+        Assert.Equal([At, At.AddSeconds(5)], copy.Budget.RecentRequests);
+        Assert.Equal(1, copy.Budget.CountToday(InstagramAction.Like, At));
     }
 
     [Fact]
