@@ -21,6 +21,9 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private AccountState _state;
     private long _projectedSequenceNr;
+    // Pacing after a 429 or 5xx lasts seconds: it lives in memory, a restart simply forgets it.
+    private DateTime _requestsHeldUntil;
+    private string _holdReason = "";
 
     public AccountEntity(string username, AccountRepository accounts, AccountEntitySettings settings)
     {
@@ -66,6 +69,12 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
             else PersistAndReply(new AuthenticationLost(DateTime.UtcNow, failure.Reason));
         }));
         Command<ReserveRequest>(reserve => WhenExists(() => Reserve(reserve)));
+        Command<HoldRequests>(hold =>
+        {
+            if (hold.Until <= _requestsHeldUntil) return;
+            _requestsHeldUntil = hold.Until;
+            _holdReason = hold.Reason;
+        });
 
         Command<ProjectionCompleted>(done => _projectedSequenceNr = Math.Max(_projectedSequenceNr, done.SequenceNr));
         Command<ProjectionFailed>(failed =>
@@ -110,6 +119,11 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
         {
             // Nothing more goes to Instagram for this account until a new session is imported.
             Sender.Tell(new RequestDeferred(now + _settings.Budget.Window, "authentication_required", false));
+            return;
+        }
+        if (_requestsHeldUntil > now)
+        {
+            Sender.Tell(new RequestDeferred(_requestsHeldUntil, $"held:{_holdReason}", false));
             return;
         }
         var budget = _settings.Budget;

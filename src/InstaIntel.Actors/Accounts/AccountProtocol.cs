@@ -40,6 +40,9 @@ public sealed record ReportAuthenticationFailure(string Username, string Reason)
 /// <summary>Asks for room in the account's request budget for one request (and the action it carries).</summary>
 public sealed record ReserveRequest(string Username, InstagramAction? Action = null) : IAccountCommand;
 
+/// <summary>Instagram asked us to slow down (429, 5xx): no request for the account before <see cref="Until"/>. Not persisted; no reply.</summary>
+public sealed record HoldRequests(string Username, DateTime Until, string Reason) : IAccountCommand;
+
 // Events
 public sealed record AccountCreated(string Username, DateTime CreatedAt, bool ContinuousProcessingEnabled) : IAccountEvent;
 

@@ -44,6 +44,7 @@ public sealed class InstaIntelMessageSerializer(ExtendedActorSystem system) : Se
         [typeof(ImportSession)] = "import-session.v1",
         [typeof(ReportAuthenticationFailure)] = "report-authentication-failure.v1",
         [typeof(ReserveRequest)] = "reserve-request.v1",
+        [typeof(HoldRequests)] = "hold-requests.v1",
         [typeof(RequestGranted)] = "request-granted.v1",
         [typeof(RequestDeferred)] = "request-deferred.v1",
         [typeof(AccountView)] = "account-view.v1",

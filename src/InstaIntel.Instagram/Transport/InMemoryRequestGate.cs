@@ -9,8 +9,15 @@ public sealed class InMemoryRequestGate(RequestBudgetSettings settings, TimeProv
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly ConcurrentDictionary<string, RequestBudget> _budgets = new();
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new();
+    private readonly ConcurrentDictionary<string, DateTime> _heldUntil = new();
+    private readonly ConcurrentDictionary<string, string> _loggedOut = new();
 
     public RequestBudget BudgetOf(string account) => _budgets.GetValueOrDefault(account, RequestBudget.Empty);
+
+    public bool IsLoggedOut(string account) => _loggedOut.ContainsKey(account);
+
+    /// <summary>A new session was imported: the account may call Instagram again.</summary>
+    public void RestoreAuthentication(string account) => _loggedOut.TryRemove(account, out _);
 
     public async Task AcquireAsync(string account, InstagramAction? action, CancellationToken cancellationToken)
     {
@@ -20,7 +27,14 @@ public sealed class InMemoryRequestGate(RequestBudgetSettings settings, TimeProv
         {
             while (true)
             {
+                if (IsLoggedOut(account))
+                    throw new AccountLoggedOutException(account);
                 var now = _clock.GetUtcNow().UtcDateTime;
+                if (_heldUntil.TryGetValue(account, out var held) && held > now)
+                {
+                    await Task.Delay(held - now, _clock, cancellationToken);
+                    continue;
+                }
                 var budget = BudgetOf(account);
                 var decision = action is { } a ? budget.CanAct(a, now, settings) : budget.CanRequest(now, settings);
                 if (decision.Allowed)
@@ -38,5 +52,17 @@ public sealed class InMemoryRequestGate(RequestBudgetSettings settings, TimeProv
         {
             gate.Release();
         }
+    }
+
+    public Task HoldAsync(string account, DateTime until, string reason, CancellationToken cancellationToken)
+    {
+        _heldUntil.AddOrUpdate(account, until, (_, current) => current > until ? current : until);
+        return Task.CompletedTask;
+    }
+
+    public Task ReportAuthenticationFailureAsync(string account, string reason, CancellationToken cancellationToken)
+    {
+        _loggedOut[account] = reason;
+        return Task.CompletedTask;
     }
 }

@@ -261,6 +261,34 @@ public abstract class AccountEntitySpec : Akka.TestKit.Xunit2.TestKit, IAsyncLif
         ExpectMsg<RequestGranted>();
     }
 
+    [Fact]
+    public async Task The_node_request_gate_spends_the_entity_budget_and_honours_holds_and_lost_sessions()
+    {
+        var region = await _hosted.Registry.GetAsync<AccountRegion>();
+        region.Tell(new CreateAccount("ivan"));
+        ExpectMsg<AccountView>(TimeSpan.FromSeconds(20));
+        var gate = new AccountRequestGate(region);
+
+        await gate.AcquireAsync("ivan", InstagramAction.Like, CancellationToken.None);
+        await gate.AcquireAsync("ivan", InstagramAction.Like, CancellationToken.None);
+        await Assert.ThrowsAsync<InstaIntel.Instagram.Transport.DailyCapReachedException>(
+            () => gate.AcquireAsync("ivan", InstagramAction.Like, CancellationToken.None));
+
+        // A hold (after a 429) keeps the next request back until it ends, by the entity's clock.
+        var until = DateTime.UtcNow.AddSeconds(1.5);
+        await gate.HoldAsync("ivan", until, "rate_limited", CancellationToken.None);
+        await gate.AcquireAsync("ivan", null, CancellationToken.None);
+        Assert.True(DateTime.UtcNow >= until, "the request went out during the hold");
+
+        await gate.ReportAuthenticationFailureAsync("ivan", "login_required", CancellationToken.None);
+        await Assert.ThrowsAsync<InstaIntel.Instagram.Transport.AccountLoggedOutException>(
+            () => gate.AcquireAsync("ivan", null, CancellationToken.None));
+        region.Tell(new GetAccount("ivan"));
+        var view = ExpectMsg<AccountView>();
+        Assert.Equal(LoginState.AuthenticationRequired, view.LoginState);
+        Assert.Equal(5, view.SequenceNr); // created, two likes, one read, authentication lost: refused calls spent nothing
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()

@@ -32,6 +32,7 @@ public sealed class InstaIntelMessageSerializerTests : IDisposable
         new ReportAuthenticationFailure("alice", "login_required"),
         new ReserveRequest("alice", InstagramAction.Like),
         new ReserveRequest("alice"),
+        new HoldRequests("alice", At.AddSeconds(30), "rate_limited"),
         new SessionImported(At, null),
         new AuthenticationLost(At, "checkpoint_required"),
         new RequestReserved(At, InstagramAction.DirectMessage),

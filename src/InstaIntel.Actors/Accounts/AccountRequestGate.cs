@@ -1,0 +1,50 @@
+using Akka.Actor;
+using InstaIntel.Domain.Budget;
+using InstaIntel.Instagram.Transport;
+
+namespace InstaIntel.Actors.Accounts;
+
+/// <summary>
+/// The node's request gate: asks the account's entity (through the shard region, so it works from any node)
+/// for room in its persisted budget, and tells it about holds and lost sessions. It is called by the
+/// Instagram client, which runs outside actors, so asking here is the edge, not an actor waiting on an actor.
+/// </summary>
+public sealed class AccountRequestGate(IActorRef accounts, TimeProvider? clock = null, TimeSpan? askTimeout = null) : IRequestGate
+{
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+    private readonly TimeSpan _askTimeout = askTimeout ?? TimeSpan.FromSeconds(10);
+
+    public async Task AcquireAsync(string account, InstagramAction? action, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var reply = await accounts.Ask<IAccountReply>(new ReserveRequest(account, action), _askTimeout, cancellationToken);
+            switch (reply)
+            {
+                case RequestGranted:
+                    return;
+                case RequestDeferred { Reason: "authentication_required" }:
+                    throw new AccountLoggedOutException(account);
+                case RequestDeferred { DailyCapReached: true } capped:
+                    throw new DailyCapReachedException(account, action!.Value, capped.RetryAt);
+                case RequestDeferred deferred:
+                    var wait = deferred.RetryAt - _clock.GetUtcNow().UtcDateTime;
+                    await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(5), _clock, cancellationToken);
+                    break;
+                case AccountNotFound:
+                    throw new InvalidOperationException($"account {account} does not exist");
+                default:
+                    throw new InvalidOperationException($"unexpected reply {reply.GetType().Name} to a request reservation");
+            }
+        }
+    }
+
+    public Task HoldAsync(string account, DateTime until, string reason, CancellationToken cancellationToken)
+    {
+        accounts.Tell(new HoldRequests(account, until, reason));
+        return Task.CompletedTask;
+    }
+
+    public async Task ReportAuthenticationFailureAsync(string account, string reason, CancellationToken cancellationToken) =>
+        await accounts.Ask<IAccountReply>(new ReportAuthenticationFailure(account, reason), _askTimeout, cancellationToken);
+}
