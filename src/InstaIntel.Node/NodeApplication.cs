@@ -1,5 +1,6 @@
 using InstaIntel.Node.ControlApi;
 using InstaIntel.Node.Hosting;
+using InstaIntel.Node.Security;
 
 namespace InstaIntel.Node;
 
@@ -17,6 +18,7 @@ public static class NodeApplication
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseInstaIntelSecurity();
         // Liveness only: the process answers. Readiness (cluster, database, journal) comes with /readyz.
         app.MapHealthChecks("/healthz");
         app.MapControlApi();

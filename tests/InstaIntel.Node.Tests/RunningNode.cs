@@ -20,6 +20,9 @@ public sealed class RunningNode : IAsyncDisposable
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
 
+    /// <summary>The key every test node accepts (configured by its hash, as ops would from a secret store).</summary>
+    public const string ApiKey = "ii_test-key-for-the-node-tests";
+
     private readonly WebApplication _app;
 
     private RunningNode(WebApplication app, Uri address)
@@ -27,10 +30,17 @@ public sealed class RunningNode : IAsyncDisposable
         _app = app;
         Address = address;
         Http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
+        Http.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+        Anonymous = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
     }
 
     public Uri Address { get; }
+
+    /// <summary>A client that sends the test API key.</summary>
     public HttpClient Http { get; }
+
+    /// <summary>A client without a key.</summary>
+    public HttpClient Anonymous { get; }
     public IServiceProvider Services => _app.Services;
 
     public static async Task<RunningNode> StartAsync(StorageOptions storage, IDictionary<string, string?>? settings = null)
@@ -44,10 +54,12 @@ public sealed class RunningNode : IAsyncDisposable
                 ["InstaIntel:Storage:Engine"] = storage.Engine.ToString(),
                 ["InstaIntel:Storage:ConnectionString"] = storage.ConnectionString,
                 ["InstaIntel:Cluster:Port"] = "0",
+                ["InstaIntel:Security:ApiKeyHashes:0"] = InstaIntel.Domain.Security.ApiKeySecret.Hash(ApiKey),
             };
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
                 values[key] = value;
-            builder.Configuration.AddInMemoryCollection(values);
+            // A null value removes a default (e.g. the test API key, to see a node with none).
+            builder.Configuration.AddInMemoryCollection(values.Where(pair => pair.Value is not null));
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
@@ -60,6 +72,7 @@ public sealed class RunningNode : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
+        Anonymous.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

@@ -4,6 +4,7 @@ using Akka.Hosting;
 using InstaIntel.Actors.Accounts;
 using InstaIntel.Actors.Hosting;
 using InstaIntel.Node.ControlApi;
+using InstaIntel.Node.Security;
 using InstaIntel.Storage;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Data.Sqlite;
@@ -22,6 +23,7 @@ public static class InstaIntelServices
         services.AddInstaIntelStorage(storage);
         // Registered before Akka so the schema exists before any entity projects a row.
         services.AddHostedService<DatabaseMigrationService>();
+        services.AddInstaIntelSecurity(configuration);
         services.AddAkka(cluster.ActorSystemName, (akka, _) => akka
             .ConfigureLoggers(loggers =>
             {

@@ -8,5 +8,6 @@ public static class EntityTables
     public static IReadOnlyDictionary<Type, string> All { get; } = new Dictionary<Type, string>
     {
         [typeof(InstagramAccount)] = "instagram_accounts",
+        [typeof(Domain.Security.ApiKey)] = "api_keys",
     };
 }

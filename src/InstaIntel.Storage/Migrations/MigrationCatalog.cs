@@ -6,5 +6,6 @@ public static class MigrationCatalog
     public static IReadOnlyList<IMigration> All { get; } =
     [
         new Migration0001InitialSchema(),
+        new Migration0002ApiKeys(),
     ];
 }
