@@ -1,0 +1,11 @@
+namespace InstaIntel.Instagram.Endpoints;
+
+/// <summary>The web GraphQL persisted queries the client uses (docs/instagram-endpoints.md); the simulator routes on them.</summary>
+public static class QueryHashes
+{
+    public const string Followers = "c76146de99bb02f6415203be841dd25a";
+    public const string Following = "d04b0a864b4b54837c0d870b0e77e076";
+    public const string ReelsMedia = "de8017ee0a7c9c45ec4260733d81ea31";
+    public const string ReelAndChaining = "d4d88dc1500312af6f937f7b804c68c3";
+    public const string ShortcodeMedia = "b3055c01b4b222b8a47dc12b090e4e64";
+}
