@@ -115,7 +115,7 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
     private void Reserve(ReserveRequest reserve)
     {
         var now = DateTime.UtcNow;
-        if (_state.LoginState == Domain.Accounts.LoginState.AuthenticationRequired)
+        if (_state.LoginState == Domain.Accounts.LoginState.AuthenticationRequired && !reserve.SessionCheck)
         {
             // Nothing more goes to Instagram for this account until a new session is imported.
             Sender.Tell(new RequestDeferred(now + _settings.Budget.Window, "authentication_required", false));

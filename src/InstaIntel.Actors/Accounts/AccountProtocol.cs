@@ -38,7 +38,8 @@ public sealed record ImportSession(string Username, string? InstagramUserId) : I
 public sealed record ReportAuthenticationFailure(string Username, string Reason) : IAccountCommand;
 
 /// <summary>Asks for room in the account's request budget for one request (and the action it carries).</summary>
-public sealed record ReserveRequest(string Username, InstagramAction? Action = null) : IAccountCommand;
+/// <param name="SessionCheck">The request validates a newly offered session, so a logged-out account lets it through.</param>
+public sealed record ReserveRequest(string Username, InstagramAction? Action = null, bool SessionCheck = false) : IAccountCommand;
 
 /// <summary>Instagram asked us to slow down (429, 5xx): no request for the account before <see cref="Until"/>. Not persisted; no reply.</summary>
 public sealed record HoldRequests(string Username, DateTime Until, string Reason) : IAccountCommand;

@@ -14,11 +14,18 @@ public sealed class AccountRequestGate(IActorRef accounts, TimeProvider? clock =
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly TimeSpan _askTimeout = askTimeout ?? TimeSpan.FromSeconds(10);
 
-    public async Task AcquireAsync(string account, InstagramAction? action, CancellationToken cancellationToken)
+    public Task AcquireAsync(string account, InstagramAction? action, CancellationToken cancellationToken) =>
+        AcquireAsync(new ReserveRequest(account, action), cancellationToken);
+
+    public Task AcquireForSessionCheckAsync(string account, CancellationToken cancellationToken) =>
+        AcquireAsync(new ReserveRequest(account, SessionCheck: true), cancellationToken);
+
+    private async Task AcquireAsync(ReserveRequest reserve, CancellationToken cancellationToken)
     {
+        var (account, action) = (reserve.Username, reserve.Action);
         while (true)
         {
-            var reply = await accounts.Ask<IAccountReply>(new ReserveRequest(account, action), _askTimeout, cancellationToken);
+            var reply = await accounts.Ask<IAccountReply>(reserve, _askTimeout, cancellationToken);
             switch (reply)
             {
                 case RequestGranted:

@@ -15,6 +15,12 @@ public interface IRequestGate
     /// <exception cref="AccountLoggedOutException">the account's session was refused; nothing goes out until a new one is imported.</exception>
     Task AcquireAsync(string account, InstagramAction? action, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Room for the one request that checks a newly offered session: it spends budget like any other request but
+    /// is let through while the account is logged out, since it is how the account gets back in.
+    /// </summary>
+    Task AcquireForSessionCheckAsync(string account, CancellationToken cancellationToken);
+
     /// <summary>No request for the account before <paramref name="until"/> (Instagram asked us to slow down).</summary>
     Task HoldAsync(string account, DateTime until, string reason, CancellationToken cancellationToken);
 

@@ -19,7 +19,13 @@ public sealed class InMemoryRequestGate(RequestBudgetSettings settings, TimeProv
     /// <summary>A new session was imported: the account may call Instagram again.</summary>
     public void RestoreAuthentication(string account) => _loggedOut.TryRemove(account, out _);
 
-    public async Task AcquireAsync(string account, InstagramAction? action, CancellationToken cancellationToken)
+    public Task AcquireAsync(string account, InstagramAction? action, CancellationToken cancellationToken) =>
+        AcquireAsync(account, action, sessionCheck: false, cancellationToken);
+
+    public Task AcquireForSessionCheckAsync(string account, CancellationToken cancellationToken) =>
+        AcquireAsync(account, null, sessionCheck: true, cancellationToken);
+
+    private async Task AcquireAsync(string account, InstagramAction? action, bool sessionCheck, CancellationToken cancellationToken)
     {
         var gate = _locks.GetOrAdd(account, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
@@ -27,7 +33,7 @@ public sealed class InMemoryRequestGate(RequestBudgetSettings settings, TimeProv
         {
             while (true)
             {
-                if (IsLoggedOut(account))
+                if (!sessionCheck && IsLoggedOut(account))
                     throw new AccountLoggedOutException(account);
                 var now = _clock.GetUtcNow().UtcDateTime;
                 if (_heldUntil.TryGetValue(account, out var held) && held > now)

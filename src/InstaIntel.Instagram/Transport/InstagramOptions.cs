@@ -10,6 +10,9 @@ public sealed class InstagramOptions
 
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>Followers/following asked for per page (the web app asks for 12 to 50).</summary>
+    public int FollowPageSize { get; set; } = 50;
+
     /// <summary>After a 429 the account's requests pause this long, or the Retry-After if longer.</summary>
     public TimeSpan RateLimitPause { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -1,0 +1,78 @@
+using InstaIntel.Instagram.Browser;
+using InstaIntel.Instagram.Errors;
+using InstaIntel.Instagram.Parsing;
+using InstaIntel.Instagram.Sessions;
+using InstaIntel.Instagram.Transport;
+using Microsoft.Playwright;
+
+namespace InstaIntel.Instagram.Client;
+
+/// <summary>
+/// Logs an account in the way a person does: opens the login page in the account's own context (its user agent
+/// and proxy), types the credentials, submits, and captures the resulting cookies and local storage as a new
+/// session bundle. Login is a UI flow, so it drives the page rather than the JSON API.
+/// </summary>
+public sealed class PlaywrightLogin(BrowserPool browsers, IRequestGate gate, InstagramOptions options)
+{
+    private const string LoginPath = "/accounts/login/";
+    private const string LoginEndpoint = "/accounts/login/ajax";
+
+    /// <param name="template">Carries the account's user agent, app id and proxy; its cookies are not used.</param>
+    /// <exception cref="InvalidCredentialsException">Instagram answered that the password is wrong or the user unknown.</exception>
+    /// <exception cref="ChallengeRequiredException">Instagram wants a checkpoint solved first.</exception>
+    public async Task<SessionBundle> LogInAsync(string account, string username, string password, SessionBundle template, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(username);
+        ArgumentException.ThrowIfNullOrEmpty(password);
+        await gate.AcquireForSessionCheckAsync(account, cancellationToken);
+        var blank = template with { Cookies = [], LocalStorage = [], SessionStorage = [] };
+        try
+        {
+            return await browsers.UseAsync(account, blank, async context =>
+            {
+                var page = await context.NewPageAsync();
+                try
+                {
+                    page.SetDefaultTimeout((float)options.RequestTimeout.TotalMilliseconds);
+                    await page.GotoAsync(new Uri(options.BaseUrl, LoginPath).AbsoluteUri);
+                    await page.FillAsync("input[name=username]", username);
+                    await page.FillAsync("input[name=password]", password);
+                    var answer = await page.RunAndWaitForResponseAsync(
+                        () => page.ClickAsync("button[type=submit]"),
+                        response => response.Url.Contains(LoginEndpoint, StringComparison.Ordinal) && response.Request.Method == "POST");
+                    var body = await answer.TextAsync();
+                    var headers = answer.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value);
+                    if (InstagramResponseClassifier.Classify(new InstagramResponse(answer.Status, headers, body, answer.Url)) is { } error)
+                        throw error;
+                    var result = ActionResultParser.ParseLogin(body);
+                    if (!result.Authenticated)
+                        throw new InvalidCredentialsException(result.UserExists);
+
+                    var state = await context.StorageStateAsync();
+                    var (cookies, local) = PlaywrightStorageState.Parse(state);
+                    var bundle = template with { Cookies = cookies, LocalStorage = local, SessionStorage = [] };
+                    if (!bundle.HasSession)
+                        throw new MalformedResponseException("login result", "Set-Cookie", "authenticated without a sessionid cookie");
+                    return bundle;
+                }
+                finally
+                {
+                    await page.CloseAsync();
+                }
+            }, cancellationToken);
+        }
+        catch (TimeoutException timeout)
+        {
+            throw TransientException.Timeout(options.RequestTimeout, timeout);
+        }
+        catch (PlaywrightException failure) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TransientException($"login page: {failure.Message.Split('\n', 2)[0].Trim()}", innerException: failure);
+        }
+        finally
+        {
+            // The anonymous context served its purpose; the next call opens one with the new session.
+            await browsers.ForgetAsync(account);
+        }
+    }
+}
