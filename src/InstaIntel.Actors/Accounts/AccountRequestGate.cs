@@ -9,10 +9,13 @@ namespace InstaIntel.Actors.Accounts;
 /// for room in its persisted budget, and tells it about holds and lost sessions. It is called by the
 /// Instagram client, which runs outside actors, so asking here is the edge, not an actor waiting on an actor.
 /// </summary>
-public sealed class AccountRequestGate(IActorRef accounts, TimeProvider? clock = null, TimeSpan? askTimeout = null) : IRequestGate
+public sealed class AccountRequestGate(Func<CancellationToken, Task<IActorRef>> region, TimeProvider? clock = null, TimeSpan? askTimeout = null) : IRequestGate
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly TimeSpan _askTimeout = askTimeout ?? TimeSpan.FromSeconds(10);
+
+    public AccountRequestGate(IActorRef region, TimeProvider? clock = null, TimeSpan? askTimeout = null)
+        : this(_ => Task.FromResult(region), clock, askTimeout) { }
 
     public Task AcquireAsync(string account, InstagramAction? action, CancellationToken cancellationToken) =>
         AcquireAsync(new ReserveRequest(account, action), cancellationToken);
@@ -25,6 +28,7 @@ public sealed class AccountRequestGate(IActorRef accounts, TimeProvider? clock =
         var (account, action) = (reserve.Username, reserve.Action);
         while (true)
         {
+            var accounts = await region(cancellationToken);
             var reply = await accounts.Ask<IAccountReply>(reserve, _askTimeout, cancellationToken);
             switch (reply)
             {
@@ -46,12 +50,9 @@ public sealed class AccountRequestGate(IActorRef accounts, TimeProvider? clock =
         }
     }
 
-    public Task HoldAsync(string account, DateTime until, string reason, CancellationToken cancellationToken)
-    {
-        accounts.Tell(new HoldRequests(account, until, reason));
-        return Task.CompletedTask;
-    }
+    public async Task HoldAsync(string account, DateTime until, string reason, CancellationToken cancellationToken) =>
+        (await region(cancellationToken)).Tell(new HoldRequests(account, until, reason));
 
     public async Task ReportAuthenticationFailureAsync(string account, string reason, CancellationToken cancellationToken) =>
-        await accounts.Ask<IAccountReply>(new ReportAuthenticationFailure(account, reason), _askTimeout, cancellationToken);
+        await (await region(cancellationToken)).Ask<IAccountReply>(new ReportAuthenticationFailure(account, reason), _askTimeout, cancellationToken);
 }

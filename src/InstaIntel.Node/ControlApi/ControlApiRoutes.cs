@@ -6,6 +6,7 @@ public static class ControlApiRoutes
     public static WebApplication MapControlApi(this WebApplication app)
     {
         app.MapAccounts();
+        app.MapSessions();
         return app;
     }
 }

@@ -24,6 +24,7 @@ public static class InstaIntelServices
         // Registered before Akka so the schema exists before any entity projects a row.
         services.AddHostedService<DatabaseMigrationService>();
         services.AddInstaIntelSecurity(configuration);
+        services.AddInstaIntelInstagram(configuration);
         services.AddAkka(cluster.ActorSystemName, (akka, _) => akka
             .ConfigureLoggers(loggers =>
             {

@@ -8,6 +8,12 @@ namespace InstaIntel.Node.Security;
 /// </summary>
 public sealed class ApiKeyForWritesRequirement : IAuthorizationRequirement;
 
+/// <summary>Marks a read that hands out secrets (a session export): it needs the key like a write.</summary>
+public sealed class ApiKeyRequired
+{
+    public static readonly ApiKeyRequired Instance = new();
+}
+
 public sealed class ApiKeyForWritesHandler : AuthorizationHandler<ApiKeyForWritesRequirement>
 {
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, ApiKeyForWritesRequirement requirement)
@@ -19,8 +25,10 @@ public sealed class ApiKeyForWritesHandler : AuthorizationHandler<ApiKeyForWrite
         return Task.CompletedTask;
     }
 
-    public static bool NeedsKey(HttpRequest request) =>
-        IsAdmin(request.Path) || !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method));
+    public static bool NeedsKey(HttpRequest request, Endpoint? endpoint = null) =>
+        IsAdmin(request.Path)
+        || (endpoint ?? request.HttpContext.GetEndpoint())?.Metadata.GetMetadata<ApiKeyRequired>() is not null
+        || !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method));
 
     public static bool IsAdmin(PathString path) => path.StartsWithSegments("/api/admin", StringComparison.OrdinalIgnoreCase);
 }

@@ -35,6 +35,10 @@ public static class SecurityExtensions
         return app;
     }
 
+    /// <summary>This read needs the API key too (it returns secrets).</summary>
+    public static TBuilder RequireApiKey<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(ApiKeyRequired.Instance);
+
     private static void TryAddSingletonTimeProvider(this IServiceCollection services) =>
         Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton(services, TimeProvider.System);
 }
