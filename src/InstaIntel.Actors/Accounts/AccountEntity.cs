@@ -2,6 +2,9 @@ using Akka.Actor;
 using Akka.Cluster.Sharding;
 using Akka.Event;
 using Akka.Persistence;
+using InstaIntel.Actors.Processing;
+using InstaIntel.Domain.Accounts;
+using InstaIntel.Domain.Processing;
 using InstaIntel.Storage.Accounts;
 
 namespace InstaIntel.Actors.Accounts;
@@ -14,22 +17,29 @@ namespace InstaIntel.Actors.Accounts;
 public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
 {
     private const string ProjectionRetryTimer = "projection-retry";
+    private const string TickTimer = "tick";
 
     private readonly string _username;
     private readonly AccountRepository _accounts;
     private readonly AccountEntitySettings _settings;
+    private readonly IAccountWorkers? _workers;
+    private readonly ISyncRunRecorder? _runs;
     private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly Dictionary<string, Backlog> _backlogs = [];
+    private bool _childrenStarted;
     private AccountState _state;
     private long _projectedSequenceNr;
     // Pacing after a 429 or 5xx lasts seconds: it lives in memory, a restart simply forgets it.
     private DateTime _requestsHeldUntil;
     private string _holdReason = "";
 
-    public AccountEntity(string username, AccountRepository accounts, AccountEntitySettings settings)
+    public AccountEntity(string username, AccountRepository accounts, AccountEntitySettings settings, IAccountWorkers? workers = null, ISyncRunRecorder? runs = null)
     {
         _username = username;
         _accounts = accounts;
         _settings = settings;
+        _workers = workers;
+        _runs = runs;
         _state = AccountState.Empty with { BudgetSettings = settings.Budget };
 
         Recover<SnapshotOffer>(offer =>
@@ -42,6 +52,16 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
             // A crash may have come between a persist and its projection: project once more, idempotently.
             if (_state.Exists) Project();
             ArmPassivation();
+            if (!_state.Exists) return;
+            StartChildren();
+            // A run in the journal with no child of this incarnation working on it died with the old node.
+            if (_state.CurrentRunId is { } interrupted)
+                Persist(new RunAborted(DateTime.UtcNow, interrupted, "interrupted: the account restarted"), e =>
+                {
+                    AfterRunEvent(e);
+                    RecordFinished(interrupted, false, System.Collections.Immutable.ImmutableDictionary<string, int>.Empty, $"aborted: {e.Reason}", e.At);
+                });
+            ArmTicks();
         });
 
         Command<CreateAccount>(Create);
@@ -49,7 +69,11 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
         Command<PauseAccount>(pause => WhenExists(() =>
         {
             if (_state.State == Domain.Accounts.ContinuousProcessingState.Paused) ReplyWithView();
-            else PersistAndReply(new AccountPaused(DateTime.UtcNow, pause.Reason));
+            else
+            {
+                AbortCurrentRun("paused");
+                PersistAndReply(new AccountPaused(DateTime.UtcNow, pause.Reason));
+            }
         }));
         Command<ResumeAccount>(_ => WhenExists(() =>
         {
@@ -59,7 +83,11 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
         Command<SetContinuousProcessing>(set => WhenExists(() =>
         {
             if (_state.ContinuousProcessingEnabled == set.Enabled) ReplyWithView();
-            else PersistAndReply(new ContinuousProcessingSet(DateTime.UtcNow, set.Enabled));
+            else
+            {
+                if (!set.Enabled) AbortCurrentRun("continuous processing disabled");
+                PersistAndReply(new ContinuousProcessingSet(DateTime.UtcNow, set.Enabled));
+            }
         }));
 
         Command<ImportSession>(import => WhenExists(() => PersistAndReply(new SessionImported(DateTime.UtcNow, import.InstagramUserId))));
@@ -76,6 +104,45 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
             _holdReason = hold.Reason;
         });
 
+        Command<RunNow>(run => WhenExists(() => TryStartRun(manual: true, run.Trigger, Sender)));
+        Command<Tick>(_ =>
+        {
+            if (_state.Exists) TryStartRun(manual: false, "schedule", ActorRefs.Nobody);
+        });
+        Command<PhaseHeartbeat>(beat =>
+        {
+            if (beat.RunId == _state.CurrentRunId) Persist(new RunHeartbeatRecorded(DateTime.UtcNow), AfterRunEvent);
+        });
+        Command<PhaseSucceeded>(done =>
+        {
+            if (done.RunId != _state.CurrentRunId) return;
+            Persist(new RunSucceeded(DateTime.UtcNow, done.RunId), e =>
+            {
+                AfterRunEvent(e);
+                RecordFinished(done.RunId, true, done.Stats, null, e.At);
+            });
+        });
+        Command<PhaseFailed>(failed =>
+        {
+            if (failed.RunId == _state.CurrentRunId) FailRun(failed.RunId, failed.ErrorType, failed.Message, failed.Authentication);
+        });
+        Command<PhaseAborted>(aborted =>
+        {
+            if (aborted.RunId != _state.CurrentRunId) return;
+            Persist(new RunAborted(DateTime.UtcNow, aborted.RunId, aborted.Reason), e =>
+            {
+                AfterRunEvent(e);
+                RecordFinished(aborted.RunId, false, System.Collections.Immutable.ImmutableDictionary<string, int>.Empty, $"aborted: {aborted.Reason}", e.At);
+            });
+        });
+        Command<ChildCrashed>(crash =>
+        {
+            _log.Warning(crash.Cause, "Child {0} of account {1} crashed", crash.Child, _username);
+            if (_state.CurrentRunId is { } runId && _state.CurrentPhase is { } phase && _workers?.ChildFor(phase) == crash.Child)
+                FailRun(runId, crash.Cause.GetType().Name, crash.Cause.Message, authentication: false);
+        });
+        Command<BacklogReport>(report => _backlogs[report.Child] = report.Backlog);
+
         Command<ProjectionCompleted>(done => _projectedSequenceNr = Math.Max(_projectedSequenceNr, done.SequenceNr));
         Command<ProjectionFailed>(failed =>
         {
@@ -87,6 +154,8 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
             if (_projectedSequenceNr < LastSequenceNr) Project();
         });
         Command<ReceiveTimeout>(_ => Passivate());
+        Command<RunRecorded>(_ => { });
+        Command<RunRecordFailed>(failed => _log.Warning(failed.Cause, "Writing a sync_runs row of account {0} failed", _username));
         Command<SaveSnapshotSuccess>(success => DeleteSnapshots(new SnapshotSelectionCriteria(success.Metadata.SequenceNr - 1)));
         Command<SaveSnapshotFailure>(failure => _log.Warning(failure.Cause, "Snapshot of account {0} failed", _username));
         Command<DeleteSnapshotsSuccess>(_ => { });
@@ -99,8 +168,8 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
 
     public static string PersistenceIdFor(string username) => $"account-{username}";
 
-    public static Props Props(string username, AccountRepository accounts, AccountEntitySettings settings) =>
-        Akka.Actor.Props.Create(() => new AccountEntity(username, accounts, settings));
+    public static Props Props(string username, AccountRepository accounts, AccountEntitySettings settings, IAccountWorkers? workers = null, ISyncRunRecorder? runs = null) =>
+        Akka.Actor.Props.Create(() => new AccountEntity(username, accounts, settings, workers, runs));
 
     private void Create(CreateAccount create)
     {
@@ -141,6 +210,98 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
         });
     }
 
+    protected override SupervisorStrategy SupervisorStrategy() =>
+        new ChildFailureReportingStrategy(Self, maxNrOfRetries: 10, withinTimeRange: TimeSpan.FromMinutes(1));
+
+    private void StartChildren()
+    {
+        if (_childrenStarted || _workers is null) return;
+        _childrenStarted = true;
+        foreach (var (name, props) in _workers.Children(_username))
+            Context.ActorOf(props, name);
+    }
+
+    /// <summary>Enabled accounts tick; the first tick comes at a random point of the interval so a fleet spreads out.</summary>
+    private void ArmTicks()
+    {
+        if (_state.Exists && _state.ContinuousProcessingEnabled && _workers is not null)
+        {
+            if (Timers.IsTimerActive(TickTimer)) return;
+            var spread = TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * _settings.TickInterval.TotalMilliseconds);
+            Timers.StartPeriodicTimer(TickTimer, Tick.Instance, spread, _settings.TickInterval);
+        }
+        else
+        {
+            Timers.Cancel(TickTimer);
+        }
+    }
+
+    private void TryStartRun(bool manual, string trigger, IActorRef replyTo)
+    {
+        if (_workers is null)
+        {
+            replyTo.Tell(new RunNotStarted(SkipReason.NothingDue, "this node runs no account workers"));
+            return;
+        }
+        var now = DateTime.UtcNow;
+        var coordinator = new CoordinatorState(
+            _state.ContinuousProcessingEnabled, _state.State, _state.LoginState, _state.RetryAfterAt, _state.LastHeartbeatAt,
+            // "Run now" treats every phase as due; the rest of the rules (backoff, a run in flight) still hold.
+            manual ? System.Collections.Immutable.ImmutableDictionary<WorkKind, DateTime>.Empty : _state.NextRunAt,
+            _state.FailureCount);
+        var backlog = _backlogs.Values.Aggregate(Backlog.None, (sum, b) => new Backlog(
+            sum.StoryPipelines + b.StoryPipelines, sum.PostPipelines + b.PostPipelines, sum.WorkspaceItems + b.WorkspaceItems, sum.ActiveStreams + b.ActiveStreams));
+        var context = new TickContext(now, manual, AiHealthy: true, backlog, WorkspaceHasPendingPosts: false, Random.Shared.NextDouble());
+        switch (ContinuousProcessing.Decide(coordinator, context, _settings.Processing))
+        {
+            case TickDecision.Skip skip:
+                if (manual) _log.Info("Run of account {0} not started: {1} ({2})", _username, skip.Reason, skip.Detail);
+                replyTo.Tell(new RunNotStarted(skip.Reason, skip.Detail));
+                break;
+            case TickDecision.Run run:
+                if (_state.CurrentRunId is { } stale)
+                    Context.Child(_workers.ChildFor(_state.CurrentPhase!.Value)).Tell(new AbortPhase(stale, "taken over: heartbeat went stale"));
+                Persist(new RunStarted(now, Guid.NewGuid(), run.Phase, run.NextDueAt, run.TookOverStaleRun, trigger), started =>
+                {
+                    AfterRunEvent(started);
+                    _runs?.RunStartedAsync(_username, started.RunId, started.Phase, trigger, started.At).PipeTo(Self, success: () => RunRecorded.Instance, failure: ex => new RunRecordFailed(ex));
+                    Context.Child(_workers.ChildFor(started.Phase)).Tell(new StartPhase(started.RunId, started.Phase, _username, _state.InstagramUserId, trigger));
+                    replyTo.Tell(new RunAccepted(started.RunId, started.Phase));
+                });
+                break;
+        }
+    }
+
+    private void FailRun(Guid runId, string errorType, string message, bool authentication)
+    {
+        var now = DateTime.UtcNow;
+        var retryAt = authentication
+            ? ContinuousProcessing.RetryAfterAuthenticationFailure(now, _state.RetryAfterAt, _settings.Processing)
+            : ContinuousProcessing.RetryAfterFailure(now, _state.FailureCount + 1, Random.Shared.NextDouble(), _settings.Processing);
+        var error = ContinuousProcessing.DescribeError(errorType, message);
+        Persist(new RunFailed(now, runId, error, retryAt, authentication), e =>
+        {
+            AfterRunEvent(e);
+            RecordFinished(runId, false, System.Collections.Immutable.ImmutableDictionary<string, int>.Empty, error, e.At);
+        });
+    }
+
+    private void AbortCurrentRun(string reason)
+    {
+        if (_state.CurrentRunId is { } runId && _state.CurrentPhase is { } phase && _workers is not null)
+            Context.Child(_workers.ChildFor(phase)).Tell(new AbortPhase(runId, reason));
+    }
+
+    private void RecordFinished(Guid runId, bool succeeded, System.Collections.Immutable.ImmutableDictionary<string, int> stats, string? error, DateTime at) =>
+        _runs?.RunFinishedAsync(runId, succeeded, stats, error, at).PipeTo(Self, success: () => RunRecorded.Instance, failure: ex => new RunRecordFailed(ex));
+
+    private void AfterRunEvent(IAccountEvent e)
+    {
+        _state = _state.Apply(e);
+        Project();
+        MaybeSnapshot();
+    }
+
     private void MaybeSnapshot()
     {
         if (LastSequenceNr % _settings.SnapshotEvery == 0)
@@ -174,6 +335,8 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
             Sender.Tell(_state.ToView(LastSequenceNr));
             Project();
             ArmPassivation();
+            if (persisted is AccountCreated) StartChildren();
+            ArmTicks();
             MaybeSnapshot();
         });
     }

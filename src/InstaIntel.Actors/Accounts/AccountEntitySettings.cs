@@ -17,6 +17,12 @@ public sealed class AccountEntitySettings
     /// <summary>Number of shards of the <c>account</c> region; keep it about ten times the largest node count.</summary>
     public int NumberOfShards { get; set; } = 100;
 
+    /// <summary>How often an enabled account asks the coordinator whether a phase is due (a tick is cheap: no I/O).</summary>
+    public TimeSpan TickInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The coordinator's intervals, backoff and batch sizes (BEHAVIOUR.md §1), bound from <c>InstaIntel:ContinuousProcessing</c>.</summary>
+    public Domain.Processing.ContinuousProcessingSettings Processing { get; set; } = new();
+
     /// <summary>Each account's Instagram request budget and daily caps (docs/instagram.md explains the defaults).</summary>
     public Domain.Budget.RequestBudgetSettings Budget { get; set; } = new();
 }

@@ -1,5 +1,6 @@
 using InstaIntel.Domain.Accounts;
 using InstaIntel.Domain.Budget;
+using InstaIntel.Domain.Processing;
 
 namespace InstaIntel.Actors.Accounts;
 
@@ -44,6 +45,9 @@ public sealed record ReserveRequest(string Username, InstagramAction? Action = n
 /// <summary>Instagram asked us to slow down (429, 5xx): no request for the account before <see cref="Until"/>. Not persisted; no reply.</summary>
 public sealed record HoldRequests(string Username, DateTime Until, string Reason) : IAccountCommand;
 
+/// <summary>Start continuous processing now (the API's or CLI's "run now"); never a second run beside one in flight.</summary>
+public sealed record RunNow(string Username, string Trigger = "api") : IAccountCommand;
+
 // Events
 public sealed record AccountCreated(string Username, DateTime CreatedAt, bool ContinuousProcessingEnabled) : IAccountEvent;
 
@@ -60,7 +64,24 @@ public sealed record AuthenticationLost(DateTime At, string Reason) : IAccountEv
 /// <summary>One Instagram request made (and the capped action it carried): the budget's persisted counter.</summary>
 public sealed record RequestReserved(DateTime At, InstagramAction? Action) : IAccountEvent;
 
+/// <summary>A continuous-processing run began: the phase's next due time moved on and the account is running.</summary>
+public sealed record RunStarted(DateTime At, Guid RunId, Phase Phase, DateTime? NextDueAt, bool TookOverStaleRun, string Trigger) : IAccountEvent;
+
+public sealed record RunHeartbeatRecorded(DateTime At) : IAccountEvent;
+
+public sealed record RunSucceeded(DateTime At, Guid RunId) : IAccountEvent;
+
+/// <summary>A run failed: <paramref name="Error"/> is "ErrorType: message"; an authentication failure also logs the account out.</summary>
+public sealed record RunFailed(DateTime At, Guid RunId, string Error, DateTime RetryAfterAt, bool Authentication) : IAccountEvent;
+
+/// <summary>A run stopped before it finished (pause, restart): not a failure, and its phase is due again.</summary>
+public sealed record RunAborted(DateTime At, Guid RunId, string Reason) : IAccountEvent;
+
 // Replies
+public sealed record RunAccepted(Guid RunId, Phase Phase) : IAccountReply;
+
+public sealed record RunNotStarted(SkipReason Reason, string Detail) : IAccountReply;
+
 /// <summary>The entity's current view of the account, as the control API shows it.</summary>
 public sealed record AccountView(
     string Username,
@@ -76,7 +97,9 @@ public sealed record AccountView(
     string? LastError,
     string? PausedReason,
     DateTime CreatedAt,
-    long SequenceNr) : IAccountReply;
+    long SequenceNr,
+    Phase? CurrentPhase = null,
+    Guid? CurrentRunId = null) : IAccountReply;
 
 public sealed record AccountNotFound(string Username) : IAccountReply;
 
@@ -93,3 +116,17 @@ internal sealed record ProjectionCompleted(long SequenceNr);
 internal sealed record ProjectionFailed(long SequenceNr, Exception Cause);
 
 internal sealed record RetryProjection;
+
+internal sealed record Tick
+{
+    public static readonly Tick Instance = new();
+}
+
+internal sealed record ChildCrashed(string Child, Exception Cause);
+
+internal sealed record RunRecorded
+{
+    public static readonly RunRecorded Instance = new();
+}
+
+internal sealed record RunRecordFailed(Exception Cause);

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using InstaIntel.Domain.Accounts;
 using InstaIntel.Domain.Budget;
+using InstaIntel.Domain.Processing;
 
 namespace InstaIntel.Actors.Accounts;
 
@@ -28,6 +29,8 @@ public sealed record AccountState : IAccountMessage
     public string? PausedReason { get; init; }
     public string? InstagramUserId { get; init; }
     public RequestBudget Budget { get; init; } = RequestBudget.Empty;
+    public Guid? CurrentRunId { get; init; }
+    public Phase? CurrentPhase { get; init; }
 
     /// <summary>The budget rules the state folds requests with (from configuration, not persisted).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
@@ -49,7 +52,40 @@ public sealed record AccountState : IAccountMessage
         },
         AuthenticationLost e => this with { LoginState = LoginState.AuthenticationRequired, LastError = $"AuthenticationRequired: {e.Reason}" },
         RequestReserved e => this with { Budget = Budget.Consume(e.At, BudgetSettings, e.Action) },
+        RunStarted e => this with
+        {
+            State = ContinuousProcessingState.Running,
+            LastStartedAt = e.At,
+            LastHeartbeatAt = e.At,
+            LastError = null,
+            CurrentRunId = e.RunId,
+            CurrentPhase = e.Phase,
+            NextRunAt = e.Phase.DueKind() is { } kind && e.NextDueAt is { } due ? NextRunAt.SetItem(kind, due) : NextRunAt,
+        },
+        RunHeartbeatRecorded e => this with { LastHeartbeatAt = e.At },
+        RunSucceeded e => Finished(e.At) with { FailureCount = 0, RetryAfterAt = null },
+        RunFailed e => Finished(e.At) with
+        {
+            FailureCount = FailureCount + 1,
+            LastError = e.Error,
+            RetryAfterAt = e.RetryAfterAt,
+            LoginState = e.Authentication ? LoginState.AuthenticationRequired : LoginState,
+        },
+        // The work was not done: its phase is due again at once.
+        RunAborted e => Finished(e.At) with
+        {
+            NextRunAt = CurrentPhase?.DueKind() is { } kind ? NextRunAt.SetItem(kind, e.At) : NextRunAt,
+        },
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "unknown account event"),
+    };
+
+    // A run ending leaves a paused account paused; otherwise the account is idle again.
+    private AccountState Finished(DateTime at) => this with
+    {
+        State = State == ContinuousProcessingState.Running ? ContinuousProcessingState.Idle : State,
+        LastFinishedAt = at,
+        CurrentRunId = null,
+        CurrentPhase = null,
     };
 
     public AccountView ToView(long sequenceNr) => new(
@@ -66,7 +102,9 @@ public sealed record AccountState : IAccountMessage
         LastError,
         PausedReason,
         CreatedAt,
-        sequenceNr);
+        sequenceNr,
+        CurrentPhase,
+        CurrentRunId);
 
     /// <summary>The <c>instagram_accounts</c> row this state projects to.</summary>
     public InstagramAccount ToRow(long sequenceNr) => new()

@@ -56,7 +56,13 @@ public static class AkkaConfiguration
             .WithCustomSerializer("instaintel", [typeof(IAccountMessage)], system => new InstaIntelMessageSerializer(system))
             .WithShardRegion<AccountRegion>(
                 "account",
-                (_, _, resolver) => username => AccountEntity.Props(username, resolver.GetService<AccountRepository>(), settings),
+                (_, _, resolver) => username => AccountEntity.Props(
+                    username,
+                    resolver.GetService<AccountRepository>(),
+                    settings,
+                    // Optional: a node without workers (tests, tools) still serves state, budgets and sessions.
+                    resolver.GetService(typeof(Processing.IAccountWorkers)) as Processing.IAccountWorkers,
+                    resolver.GetService(typeof(Processing.ISyncRunRecorder)) as Processing.ISyncRunRecorder),
                 new AccountMessageExtractor(settings.NumberOfShards),
                 new ShardOptions
                 {

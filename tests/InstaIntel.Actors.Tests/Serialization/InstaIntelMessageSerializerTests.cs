@@ -4,6 +4,7 @@ using InstaIntel.Actors.Accounts;
 using InstaIntel.Actors.Serialization;
 using InstaIntel.Domain.Accounts;
 using InstaIntel.Domain.Budget;
+using InstaIntel.Domain.Processing;
 
 namespace InstaIntel.Actors.Tests.Serialization;
 
@@ -39,6 +40,14 @@ public sealed class InstaIntelMessageSerializerTests : IDisposable
         new RequestReserved(At, null),
         new RequestGranted(At, 3),
         new RequestDeferred(At.AddHours(1), "daily_cap_reached:like", true),
+        new RunNow("alice", "cli"),
+        new RunStarted(At, Guid.Parse("6f9619ff-8b86-d011-b42d-00c04fc964ff"), Phase.StorySync, At.AddMinutes(95), false, "schedule"),
+        new RunHeartbeatRecorded(At),
+        new RunSucceeded(At, Guid.Parse("6f9619ff-8b86-d011-b42d-00c04fc964ff")),
+        new RunFailed(At, Guid.Parse("6f9619ff-8b86-d011-b42d-00c04fc964ff"), "TransientException: 502", At.AddMinutes(5), false),
+        new RunAborted(At, Guid.Parse("6f9619ff-8b86-d011-b42d-00c04fc964ff"), "paused"),
+        new RunAccepted(Guid.Parse("6f9619ff-8b86-d011-b42d-00c04fc964ff"), Phase.FeedSync),
+        new RunNotStarted(InstaIntel.Domain.Processing.SkipReason.PendingBacklog, "story_pipelines=2"),
     };
 
     [Theory]

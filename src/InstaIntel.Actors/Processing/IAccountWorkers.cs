@@ -1,0 +1,17 @@
+using Akka.Actor;
+using InstaIntel.Domain.Processing;
+
+namespace InstaIntel.Actors.Processing;
+
+/// <summary>
+/// The children an account entity supervises, one per kind of work. The node supplies the real ones; the entity
+/// only knows which child runs which phase.
+/// </summary>
+public interface IAccountWorkers
+{
+    /// <summary>Child name and props, created when the entity starts. Names are stable: they appear in actor paths and the admin CLI.</summary>
+    IReadOnlyList<(string Name, Props Props)> Children(string username);
+
+    /// <summary>The child (by name) that runs <paramref name="phase"/>.</summary>
+    string ChildFor(Phase phase);
+}

@@ -1,0 +1,31 @@
+using System.Collections.Immutable;
+using InstaIntel.Actors.Accounts;
+using InstaIntel.Domain.Processing;
+
+namespace InstaIntel.Actors.Processing;
+
+/// <summary>
+/// Between the account entity and its children (profile-sync, story-ingestion, feed-engagement, media-analysis):
+/// the entity starts one phase at a time; the child heartbeats while it works and reports how it ended.
+/// Children live beside their entity, so these messages never cross the network, but they are immutable all the same.
+/// </summary>
+public interface IPhaseMessage;
+
+/// <summary>Run <paramref name="Phase"/> for the account; <paramref name="RunId"/> names it in every report.</summary>
+public sealed record StartPhase(Guid RunId, Phase Phase, string Username, string? InstagramUserId, string Trigger) : IPhaseMessage;
+
+/// <summary>Stop the run now (pause, passivation): the child shuts its stream's kill switch and reports <see cref="PhaseAborted"/>.</summary>
+public sealed record AbortPhase(Guid RunId, string Reason) : IPhaseMessage;
+
+public sealed record PhaseHeartbeat(Guid RunId) : IPhaseMessage;
+
+/// <summary>The phase finished; <paramref name="Stats"/> counts what it did and skipped (e.g. <c>stories_saved</c>).</summary>
+public sealed record PhaseSucceeded(Guid RunId, ImmutableDictionary<string, int> Stats) : IPhaseMessage;
+
+/// <summary>The phase failed; <paramref name="Authentication"/> marks a refused session (no hot retry, the account pauses).</summary>
+public sealed record PhaseFailed(Guid RunId, string ErrorType, string Message, bool Authentication) : IPhaseMessage;
+
+public sealed record PhaseAborted(Guid RunId, string Reason) : IPhaseMessage;
+
+/// <summary>Unfinished work a child holds (queued media analyses, open streams): the backlog gate reads it.</summary>
+public sealed record BacklogReport(string Child, Backlog Backlog) : IPhaseMessage;
