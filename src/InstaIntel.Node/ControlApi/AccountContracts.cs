@@ -24,7 +24,9 @@ public sealed record AccountResponse(
     string? LastError,
     string? PausedReason,
     DateTime CreatedAt,
-    long SequenceNr)
+    long SequenceNr,
+    string? CurrentPhase,
+    Guid? CurrentRunId)
 {
     public static AccountResponse From(AccountView view) => new(
         view.Username,
@@ -40,7 +42,9 @@ public sealed record AccountResponse(
         view.LastError,
         view.PausedReason,
         view.CreatedAt,
-        view.SequenceNr);
+        view.SequenceNr,
+        view.CurrentPhase is { } phase ? Domain.Common.SeedString.Of(phase) : null,
+        view.CurrentRunId);
 }
 
 /// <summary>A row of <c>GET /api/accounts</c>: the projected <c>instagram_accounts</c> row.</summary>
@@ -64,3 +68,6 @@ public sealed record AccountSummary(
 }
 
 public sealed record AccountPage(IReadOnlyList<AccountSummary> Items, int Offset, int Limit);
+
+/// <summary>Answer of <c>POST /api/accounts/{username}/run</c>: the run that started.</summary>
+public sealed record RunAcceptedResponse(Guid RunId, string Phase);

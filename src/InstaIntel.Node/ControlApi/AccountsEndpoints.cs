@@ -21,6 +21,11 @@ public static class AccountsEndpoints
         accounts.MapGet("/{username}", Show);
         accounts.MapPost("/{username}/pause", Pause);
         accounts.MapPost("/{username}/resume", Resume);
+        accounts.MapPost("/{username}/run", RunNow);
+        accounts.MapPost("/{username}/continuous-processing/enable", (string username, IRequiredActor<AccountRegion> region, CancellationToken ct) =>
+            Command(username, name => new SetContinuousProcessing(name, true), region, ct));
+        accounts.MapPost("/{username}/continuous-processing/disable", (string username, IRequiredActor<AccountRegion> region, CancellationToken ct) =>
+            Command(username, name => new SetContinuousProcessing(name, false), region, ct));
     }
 
     private static async Task<Results<Created<AccountResponse>, ProblemHttpResult>> Create(
@@ -63,6 +68,24 @@ public static class AccountsEndpoints
     private static Task<Results<Ok<AccountResponse>, ProblemHttpResult>> Resume(
         string username, IRequiredActor<AccountRegion> region, CancellationToken cancellationToken) =>
         Command(username, name => new ResumeAccount(name), region, cancellationToken);
+
+    /// <summary>"Run now": 202 with the run's id and phase, or 409 with the coordinator's reason (already running, backoff, ...).</summary>
+    private static async Task<Results<Accepted<RunAcceptedResponse>, ProblemHttpResult>> RunNow(
+        string username, string? trigger, IRequiredActor<AccountRegion> region, CancellationToken cancellationToken)
+    {
+        if (!AccountUsername.TryNormalize(username, out var name, out var problem))
+            return Problem(StatusCodes.Status400BadRequest, "Invalid username", problem);
+        var source = trigger is "cli" ? "cli" : "api";
+        var reply = await Send(region, new RunNow(name, source), cancellationToken);
+        return reply switch
+        {
+            RunAccepted run => TypedResults.Accepted($"/api/accounts/{name}", new RunAcceptedResponse(run.RunId, Domain.Common.SeedString.Of(run.Phase))),
+            RunNotStarted skip => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Run not started", detail: skip.Detail,
+                extensions: new Dictionary<string, object?> { ["reason"] = Domain.Common.SeedString.Of(skip.Reason) }),
+            AccountNotFound => Problem(StatusCodes.Status404NotFound, "Account not found", $"No account named '{name}' is managed."),
+            _ => Unexpected(reply),
+        };
+    }
 
     private static async Task<Results<Ok<AccountResponse>, ProblemHttpResult>> Command(
         string rawUsername, Func<string, IAccountCommand> command, IRequiredActor<AccountRegion> region, CancellationToken cancellationToken)
