@@ -63,8 +63,8 @@ make_still_clip() {
 make_clips() {
   rm -rf "$ASSETS/videos"
   mkdir -p "$ASSETS/videos"
-  # A real moving sequence: dlib's tracking example frames.
-  ffmpeg -nostdin -loglevel error -y -framerate 10 -pattern_type glob -i "$ASSETS/photos/video_frames/*.jpg" \
+  # A real moving sequence: dlib's tracking example frames (every clip lasts 3 s, the duration the JSON declares).
+  ffmpeg -nostdin -loglevel error -y -framerate 15 -pattern_type glob -i "$ASSETS/photos/video_frames/*.jpg" -t 3 \
     -vf "scale=360:-2,pad=360:640:(ow-iw)/2:(oh-ih)/2,drawtext=fontfile=$FONT:text='#tracking':fontcolor=white:fontsize=26:x=(w-text_w)/2:y=h-80" \
     -c:v libx264 -profile:v baseline -pix_fmt yuv420p -movflags +faststart -an "$ASSETS/videos/clip-00-frames.mp4"
   local n=1 person photo
