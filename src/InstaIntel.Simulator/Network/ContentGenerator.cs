@@ -193,9 +193,10 @@ internal sealed class ContentGenerator(NetworkOptions options, string[] username
         return threads;
     }
 
-    /// <summary>Instagram thread ids are 39-digit numbers; ours embed both participants.</summary>
-    public static string ThreadId(int viewer, int partner) =>
-        string.Create(CultureInfo.InvariantCulture, $"340282366841710300949128{viewer:D7}{partner:D8}");
+    /// <summary>Instagram thread ids are 39-digit numbers; ours embed both participants, lower index first, so both
+    /// sides of a conversation see the same thread id.</summary>
+    public static string ThreadId(int one, int other) =>
+        string.Create(CultureInfo.InvariantCulture, $"340282366841710300949128{Math.Min(one, other):D7}{Math.Max(one, other):D8}");
 
     public static DateTimeOffset TruncateToSeconds(DateTimeOffset time) =>
         DateTimeOffset.FromUnixTimeSeconds(time.ToUnixTimeSeconds());
