@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The simulator's media assets, made from Debian packages only (nothing is downloaded from anywhere else):
-#   photos/johns/<Name>/*.jpg, photos/faces/*.jpg, photos/video_frames/*.jpg   dlib's example photos
+#   photos/johns/<Name>/*.jpg   5 people x 11 portraits     photos/faces/*.jpg          group photos
+#   photos/objects/*.jpg        dogs and cars, no faces      photos/video_frames/*.jpg   a moving sequence
 #   videos/*.mp4                                                              short H.264 clips made with ffmpeg
 #   manifest.txt                                                              written last: its presence means "complete"
 # Idempotent: installs only the Debian packages that are missing and rebuilds only when the manifest is absent,
@@ -48,6 +49,9 @@ extract_dlib_photos() {
   rm -rf "$ASSETS/photos"
   mkdir -p "$ASSETS/photos"
   cp -r "$examples/johns" "$examples/faces" "$examples/video_frames" "$ASSETS/photos/"
+  mkdir -p "$ASSETS/photos/objects"
+  mv "$ASSETS/photos/faces/dogs.jpg" "$ASSETS/photos/objects/"
+  cp "$examples"/mmod_cars_test_image*.jpg "$ASSETS/photos/objects/"
   [ -z "$work" ] || rm -rf "$work"
 }
 

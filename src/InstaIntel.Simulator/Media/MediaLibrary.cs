@@ -10,7 +10,7 @@ public sealed class MediaLibrary : IDisposable
 {
     private readonly TestAssets _assets;
     private readonly PhotoComposer _composer;
-    private readonly BoundedCache<(string Path, int Width, int Height, string? Overlay), byte[]> _rendered = new(256);
+    private readonly BoundedCache<(string Path, int Width, int Height, string? Overlay, bool Framed), byte[]> _rendered = new(256);
 
     internal MediaLibrary(TestAssets assets, string fontPath)
     {
@@ -55,7 +55,9 @@ public sealed class MediaLibrary : IDisposable
     internal byte[] Render(PictureSource source, int width, int height)
     {
         var overlay = string.IsNullOrEmpty(source.OverlayText) ? null : source.OverlayText;
-        return _rendered.GetOrAdd((source.PhotoPath, width, height, overlay), key => _composer.Compose(key.Path, key.Width, key.Height, key.Overlay));
+        // Portraits are tight face crops (150x150): framed, so the face stays whole; profile pictures fill their square.
+        var framed = source.Scene == VisualScene.Portrait && overlay is not null;
+        return _rendered.GetOrAdd((source.PhotoPath, width, height, overlay, framed), key => _composer.Compose(key.Path, key.Width, key.Height, key.Overlay, key.Framed));
     }
 
     public static int SnapWidth(int? requested)

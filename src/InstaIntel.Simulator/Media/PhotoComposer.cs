@@ -17,7 +17,9 @@ internal sealed class PhotoComposer : IDisposable
         _typeface = SKTypeface.FromFile(fontPath) ?? throw new InvalidOperationException($"Simulator font {fontPath} could not be read");
     }
 
-    public byte[] Compose(string photoPath, int width, int height, string? overlay)
+    /// <param name="framed">Draw the photo whole in the middle of a plain backdrop (portraits: the face stays whole, at a
+    /// size face detectors expect, and is the only face) instead of cover-scaling it to the edges.</param>
+    public byte[] Compose(string photoPath, int width, int height, string? overlay, bool framed)
     {
         var photo = _photos.GetOrAdd(photoPath, Decode);
         using var surface = SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul))
@@ -25,11 +27,18 @@ internal sealed class PhotoComposer : IDisposable
         var canvas = surface.Canvas;
         canvas.Clear(SKColors.Black);
 
-        var scale = Math.Max((float)width / photo.Width, (float)height / photo.Height);
-        var drawnWidth = photo.Width * scale;
-        var drawnHeight = photo.Height * scale;
-        var destination = SKRect.Create((width - drawnWidth) / 2, (height - drawnHeight) / 2, drawnWidth, drawnHeight);
-        canvas.DrawImage(photo, destination, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.None));
+        var sampling = new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.None);
+        var cover = Math.Max((float)width / photo.Width, (float)height / photo.Height);
+        if (framed)
+        {
+            canvas.Clear(Backdrops[(int)((uint)StableHash(photoPath) % Backdrops.Length)]);
+            var fit = Math.Min(width, height) * 0.6f / Math.Max(photo.Width, photo.Height);
+            canvas.DrawImage(photo, Centered(photo, fit, width / 2f, height * 0.42f), sampling);
+        }
+        else
+        {
+            canvas.DrawImage(photo, Centered(photo, cover, width / 2f, height / 2f), sampling);
+        }
 
         if (!string.IsNullOrEmpty(overlay))
             DrawCaption(canvas, width, height, overlay);
@@ -38,6 +47,22 @@ internal sealed class PhotoComposer : IDisposable
         using var data = image.Encode(SKEncodedImageFormat.Jpeg, 85);
         return data.ToArray();
     }
+
+    private static readonly SKColor[] Backdrops =
+    [
+        new(0xE8, 0xD5, 0xB7), new(0xB8, 0xD8, 0xD8), new(0xD6, 0xC6, 0xE1), new(0xC9, 0xE4, 0xC5), new(0xF2, 0xC6, 0xC2), new(0x3D, 0x40, 0x5B),
+    ];
+
+    private static int StableHash(string text)
+    {
+        var hash = 17;
+        foreach (var c in text)
+            hash = unchecked(hash * 31 + c);
+        return hash;
+    }
+
+    private static SKRect Centered(SKImage photo, float scale, float centreX, float centreY) =>
+        SKRect.Create(centreX - photo.Width * scale / 2, centreY - photo.Height * scale / 2, photo.Width * scale, photo.Height * scale);
 
     // Large dark-banded white text, like a story sticker: easy for OCR and for people to read.
     private void DrawCaption(SKCanvas canvas, int width, int height, string text)

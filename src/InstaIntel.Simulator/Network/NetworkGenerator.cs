@@ -65,9 +65,12 @@ internal static class NetworkGenerator
         var others = profileCount - 1;
         if (others <= 0)
             return;
-        var followers = Math.Min(options.DemoFollowers, others);
-        var mutuals = Math.Min(options.DemoMutuals, followers);
-        var followingOnly = Math.Min(options.DemoFollowingOnly, others - followers);
+        // A network too small for the asked counts keeps their proportions within 80% of the other profiles.
+        var wanted = (double)options.DemoFollowers + options.DemoFollowingOnly;
+        var scale = wanted > others ? others * 0.8 / wanted : 1.0;
+        var followers = (int)(options.DemoFollowers * scale);
+        var mutuals = Math.Min((int)(options.DemoMutuals * scale), followers);
+        var followingOnly = Math.Min((int)(options.DemoFollowingOnly * scale), others - followers);
 
         var candidates = new int[others];
         for (var i = 0; i < others; i++)

@@ -9,7 +9,8 @@ public sealed class NetworkOptions
     /// <summary>Profiles in the network, the accounts included (at least the accounts, at most 1,000,000).</summary>
     public int Profiles { get; set; } = 5_000;
 
-    /// <summary>Followers of the first account (the demo account); capped by the profiles available.</summary>
+    /// <summary>Followers of the first account (the demo account). When the profiles cannot hold the demo counts,
+    /// followers, mutuals and following-only shrink in proportion to fit 80% of the other profiles.</summary>
     public int DemoFollowers { get; set; } = 2_000;
 
     /// <summary>How many of the demo account's followers it follows back (its mutuals).</summary>
