@@ -13,8 +13,8 @@ public sealed class SessionStore(FaultPlan faults)
 
     internal Session Create(SimProfile profile)
     {
-        // Instagram's shape: "<user id>%3A<random>%3A<n>".
-        var token = $"{profile.IdText}%3A{RandomToken(22)}%3A28";
+        // Instagram's shape: "<user id>:<random>:<n>", which the cookie header carries as "<user id>%3A...".
+        var token = $"{profile.IdText}:{RandomToken(22)}:28";
         var session = new Session(token, profile.Username, profile.Index, RandomToken(32));
         _sessions[token] = session;
         _requestsSinceLogin[profile.Username] = 0;

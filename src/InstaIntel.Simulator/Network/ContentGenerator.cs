@@ -26,7 +26,8 @@ internal sealed class ContentGenerator(NetworkOptions options, string[] username
         var isVerified = random.Chance(0.015);
         var isBusiness = random.Chance(0.12);
         var category = isBusiness ? random.Pick(Vocabulary.Categories) : null;
-        var postCount = index == 0 ? 24 : random.Chance(0.1) ? 0 : random.Next(1, 40);
+        // Accounts always have posts, so tests that like or comment as another account find something.
+        var postCount = index == 0 ? 24 : isAccount ? random.Next(12, 30) : random.Chance(0.1) ? 0 : random.Next(1, 40);
         var highlights = random.Next(0, 6);
         var faceSubject = index == 0 ? 0 : random.Next(0, 1_000);
         return new SimProfile(index, MediaIds.UserId(index), usernames[index], fullName, biography, externalUrl, isPrivate, isVerified,

@@ -38,7 +38,8 @@ public sealed class LoginTests(SimulatorFixture fixture) : IClassFixture<Simulat
         var session = client.RawCookie("sessionid");
         Assert.NotNull(session);
         Assert.True(session.HttpOnly);
-        Assert.StartsWith(Simulator.DemoAccount.IdText + "%3A", session.Value);
+        Assert.StartsWith(Simulator.DemoAccount.IdText + "%3A", session.Value); // Instagram's "<id>%3A<random>%3A<n>"
+        Assert.DoesNotContain("%25", session.Value);
         Assert.Equal(Simulator.DemoAccount.IdText, client.Cookie("ds_user_id"));
         Assert.False(string.IsNullOrEmpty(client.Cookie("csrftoken")));
 
@@ -157,7 +158,7 @@ public sealed class LoginTests(SimulatorFixture fixture) : IClassFixture<Simulat
     public async Task A_forged_sessionid_is_no_session()
     {
         using var client = WebSession.Anonymous(Simulator);
-        client.Cookies.Add(client.BaseUrl, new Cookie("sessionid", $"{Simulator.DemoAccount.IdText}%3Aforged%3A28"));
+        client.Cookies.Add(client.BaseUrl, new Cookie("sessionid", $"{Simulator.DemoAccount.IdText}%3AforgedTokenValue0000000%3A28"));
         using var response = await client.GetAsync("/api/v1/accounts/current_user/");
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);

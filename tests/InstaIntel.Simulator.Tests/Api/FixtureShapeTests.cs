@@ -133,7 +133,7 @@ public sealed class FixtureShapeTests(SimulatorFixture fixture) : IClassFixture<
         "display_resources[].config_width", "is_video", "edge_media_to_caption.edges[].node.text", "edge_media_to_parent_comment.count",
         "edge_media_to_parent_comment.page_info.has_next_page", "edge_media_preview_comment.count", "comments_disabled",
         "taken_at_timestamp", "edge_media_preview_like.count", "location", "viewer_has_liked", "owner.id", "owner.username",
-        "owner.full_name", "owner.is_private", "owner.profile_pic_url", "owner.followed_by_viewer", "is_ad", "accessibility_caption",
+        "owner.full_name", "owner.is_private", "owner.profile_pic_url", "owner.followed_by_viewer", "is_ad",
     ];
 
     [Fact]
@@ -144,7 +144,7 @@ public sealed class FixtureShapeTests(SimulatorFixture fixture) : IClassFixture<
         var response = await client.GetJsonAsync(WebSession.GraphQl(QueryHashes.ShortcodeMedia, new { shortcode = post.Shortcode }));
 
         JsonPaths.AssertShared(InstagramFixtures.Load("graphql_post_image.json"), response,
-            [.. ShortcodeMediaPaths, "location.id", "location.name", "location.slug", "edge_media_preview_like.edges[].node.username"], "data.shortcode_media.", "data.shortcode_media.");
+            [.. ShortcodeMediaPaths, "accessibility_caption", "location.id", "location.name", "location.slug", "edge_media_preview_like.edges[].node.username"], "data.shortcode_media.", "data.shortcode_media.");
         Assert.Equal(post.PkText, response["data"]!["shortcode_media"]!["id"]!.GetValue<string>());
     }
 
