@@ -37,6 +37,7 @@ cmd_test() {
   ensure_dotnet
   ensure_runtime_packages
   ensure_test_packages
+  ensure_simulator_assets
   start_private_postgres
   trap stop_private_postgres EXIT
   export CONFIGURATION=Release

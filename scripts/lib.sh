@@ -34,6 +34,11 @@ ensure_test_packages() {
   ensure_apt postgresql
 }
 
+# The simulator's photos and clips (Debian dlib examples, ffmpeg clips): the demo and the tests serve them.
+ensure_simulator_assets() {
+  "$ROOT/scripts/ensure-test-assets.sh"
+}
+
 pg_bin() {
   local dir
   dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
