@@ -84,7 +84,8 @@ public sealed record FaultSpec(FaultKind Kind, IReadOnlyDictionary<string, strin
             if (!allowed.Contains(name, StringComparer.OrdinalIgnoreCase))
                 throw new FormatException($"fault {NameOf(Kind)} takes no parameter '{name}' (takes: {(allowed.Length == 0 ? "none" : string.Join(", ", allowed))})");
         }
-        _ = RetryAfterSeconds + DelayMilliseconds + Status + KeepFraction;
+        // Reading every typed parameter once checks its range now, at parse time, instead of mid-request.
+        _ = (RetryAfterSeconds, DelayMilliseconds, Status, KeepFraction);
     }
 
     private int Int(string name, int fallback, int min, int max)

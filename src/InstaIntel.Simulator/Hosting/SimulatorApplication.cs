@@ -32,7 +32,15 @@ public static class SimulatorApplication
 
         var app = builder.Build();
         // Generate the network and check the assets now: a broken set-up fails at start, not at the first request.
-        _ = app.Services.GetRequiredService<SimulatorState>();
+        try
+        {
+            _ = app.Services.GetRequiredService<SimulatorState>();
+        }
+        catch
+        {
+            ((IDisposable)app).Dispose();
+            throw;
+        }
 
         app.UseMiddleware<RequestRecordingMiddleware>();
         app.UseMiddleware<SessionMiddleware>();

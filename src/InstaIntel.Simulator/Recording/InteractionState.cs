@@ -17,6 +17,7 @@ public sealed class InteractionState
     private readonly List<SeenStory> _seen = [];
     private readonly List<LoginAttempt> _logins = [];
     private readonly HashSet<(int Viewer, long Media)> _liked = [];
+    private readonly Dictionary<long, int> _likeCounts = [];
     private readonly Dictionary<long, List<SimComment>> _addedComments = [];
     private readonly Dictionary<(int Viewer, int Owner), long> _seenUpTo = [];
     private readonly Dictionary<(int Viewer, int Partner), ThreadActivity> _threads = [];
@@ -80,7 +81,8 @@ public sealed class InteractionState
         lock (_lock)
         {
             _likes.Add(like);
-            _liked.Add((viewer, like.MediaPk));
+            if (_liked.Add((viewer, like.MediaPk)))
+                _likeCounts[like.MediaPk] = _likeCounts.GetValueOrDefault(like.MediaPk) + 1;
         }
     }
 
@@ -90,11 +92,11 @@ public sealed class InteractionState
             return _liked.Contains((viewer, mediaPk));
     }
 
-    /// <summary>Likes added through the simulator on a post, by anyone.</summary>
+    /// <summary>Accounts that liked the post through the simulator (a second like by the same account counts once).</summary>
     public int AddedLikes(long mediaPk)
     {
         lock (_lock)
-            return _liked.Count(like => like.Media == mediaPk);
+            return _likeCounts.GetValueOrDefault(mediaPk);
     }
 
     internal SimComment RecordComment(int author, long mediaPk, string mediaId, string username, string text, DateTimeOffset at)
