@@ -37,12 +37,34 @@ public sealed class PlaywrightLogin(BrowserPool browsers, IRequestGate gate, Ins
                     await page.GotoAsync(new Uri(options.BaseUrl, LoginPath).AbsoluteUri);
                     await page.FillAsync("input[name=username]", username);
                     await page.FillAsync("input[name=password]", password);
-                    var answer = await page.RunAndWaitForResponseAsync(
-                        () => page.ClickAsync("button[type=submit]"),
-                        response => response.Url.Contains(LoginEndpoint, StringComparison.Ordinal) && response.Request.Method == "POST");
-                    var body = await answer.TextAsync();
-                    var headers = answer.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value);
-                    if (InstagramResponseClassifier.Classify(new InstagramResponse(answer.Status, headers, body, answer.Url)) is { } error)
+                    // The page leaves for the next URL as soon as the answer arrives, taking the body with it: the
+                    // login call is fetched through a route so its answer is read before the page sees it.
+                    var answered = new TaskCompletionSource<InstagramResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
+                    await page.RouteAsync(url => url.Contains(LoginEndpoint, StringComparison.Ordinal), async route =>
+                    {
+                        if (route.Request.Method != "POST")
+                        {
+                            await route.ContinueAsync();
+                            return;
+                        }
+                        try
+                        {
+                            var fetched = await route.FetchAsync(new RouteFetchOptions { MaxRedirects = 0 });
+                            var text = await fetched.TextAsync();
+                            answered.TrySetResult(new InstagramResponse(fetched.Status,
+                                fetched.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value), text, fetched.Url));
+                            await route.FulfillAsync(new RouteFulfillOptions { Response = fetched, Body = text });
+                        }
+                        catch (Exception failure)
+                        {
+                            answered.TrySetException(failure);
+                            await route.AbortAsync();
+                        }
+                    });
+                    await page.ClickAsync("button[type=submit]");
+                    var answer = await answered.Task.WaitAsync(options.RequestTimeout, cancellationToken);
+                    var body = answer.Body;
+                    if (InstagramResponseClassifier.Classify(answer) is { } error)
                         throw error;
                     var result = ActionResultParser.ParseLogin(body);
                     if (!result.Authenticated)
