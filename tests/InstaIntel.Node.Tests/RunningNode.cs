@@ -43,12 +43,19 @@ public sealed class RunningNode : IAsyncDisposable
     public HttpClient Anonymous { get; }
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<RunningNode> StartAsync(StorageOptions storage, IDictionary<string, string?>? settings = null)
+    /// <param name="logs">When given, every log line of the node (all levels) is written to it.</param>
+    public static async Task<RunningNode> StartAsync(StorageOptions storage, IDictionary<string, string?>? settings = null, ILoggerProvider? logs = null)
     {
         var app = NodeApplication.Build(["--urls", "http://127.0.0.1:0"], builder =>
         {
             builder.Logging.ClearProviders();
-            builder.Logging.AddFilter(_ => false);
+            if (logs is null)
+                builder.Logging.AddFilter(_ => false);
+            else
+            {
+                builder.Logging.SetMinimumLevel(LogLevel.Trace);
+                builder.Logging.AddProvider(logs);
+            }
             var values = new Dictionary<string, string?>
             {
                 ["InstaIntel:Storage:Engine"] = storage.Engine.ToString(),
