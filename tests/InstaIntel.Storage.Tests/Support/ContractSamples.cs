@@ -38,7 +38,12 @@ public static class ContractSamples
                     CreatedAt = At, StartedAt = At.AddSeconds(1), FinishedAt = At.AddSeconds(3),
                     Result = new JsonObject { ["provider"] = "local", ["cache_hit"] = false }, Error = "first attempt timed out",
                 },
-                ["ocr"] = new() { Status = AiPipelineStepStatus.Skipped, Result = new JsonObject { ["reason"] = "task_disabled" } },
+                ["ocr"] = new()
+                {
+                    Status = AiPipelineStepStatus.Skipped, Attempts = 0, QueueName = "ai_ocr_queue", ActiveJobId = "none",
+                    CreatedAt = At, StartedAt = At, FinishedAt = At,
+                    Result = new JsonObject { ["reason"] = "task_disabled" }, Error = "not required",
+                },
             },
             Finalizer = new AiPipelineFinalizer { LockUntil = At.AddSeconds(13), LastStartedAt = At.AddSeconds(9), LastJobId = "job-9", LastAttempt = 3 },
             Details = new JsonObject { ["finalized_by"] = "finalizer", ["failed_steps"] = new JsonArray() },
