@@ -12,8 +12,6 @@ namespace InstaIntel.Storage.Tests.Mapping;
 /// <summary>Every Domain entity maps onto its table column for column, and every column survives a round trip.</summary>
 public sealed class EntityMappingTests
 {
-    private static readonly NullabilityInfoContext Nullability = new();
-
     [Fact]
     public void Every_table_has_an_entity_type()
     {
@@ -44,6 +42,7 @@ public sealed class EntityMappingTests
     [Fact]
     public void Nullable_properties_are_exactly_the_nullable_columns_and_enum_defaults_are_seed_strings()
     {
+        var nullability = new NullabilityInfoContext();
         var problems = new List<string>();
         foreach (var table in SchemaMigrator.DescribeSchema())
         {
@@ -52,7 +51,7 @@ public sealed class EntityMappingTests
             foreach (var column in table.Columns)
             {
                 var property = type.GetProperties().Single(p => SeedString.SnakeCase(p.Name) == column.Name);
-                var nullable = Nullability.Create(property).WriteState == NullabilityState.Nullable;
+                var nullable = nullability.Create(property).WriteState == NullabilityState.Nullable;
                 if (nullable == column.NotNull)
                     problems.Add($"{table.Name}.{column.Name} is {(column.NotNull ? "NOT NULL" : "nullable")} but {type.Name}.{property.Name} is {(nullable ? "nullable" : "not")}");
 
