@@ -57,6 +57,10 @@ public sealed class TableBuilder(string table)
         return new TableDefinition(table, columns, WithoutRedundantIndexes(_indexes));
     }
 
+    /// <summary>Only what was declared (no id or timestamps): columns and indexes added to an existing table.</summary>
+    internal (IReadOnlyList<ColumnDefinition> Columns, IReadOnlyList<IndexDefinition> Indexes) BuildAdditions() =>
+        (_columns.ToList(), WithoutRedundantIndexes(_indexes));
+
     // A plain index whose columns lead another index adds nothing: the longer one serves the same lookups.
     // This lets References() index every foreign key without doubling the composite indexes that start with it.
     private static List<IndexDefinition> WithoutRedundantIndexes(List<IndexDefinition> indexes) =>
