@@ -12,8 +12,6 @@ namespace InstaIntel.Storage.Mapping;
 /// </summary>
 internal sealed class ConventionMetadataReader(DatabaseEngine engine) : IMetadataReader
 {
-    private static readonly NullabilityInfoContext Nullability = new();
-
     public MappingAttribute[] GetAttributes(Type type)
     {
         if (EntityTables.All.TryGetValue(type, out var table))
@@ -35,7 +33,9 @@ internal sealed class ConventionMetadataReader(DatabaseEngine engine) : IMetadat
             column.IsPrimaryKey = true;
             column.IsIdentity = true;
         }
-        column.CanBeNull = Nullability.Create(property).WriteState == NullabilityState.Nullable;
+        // A context per call: NullabilityInfoContext is not thread-safe, and linq2db reads mappings from many
+        // threads at once (a shared one throws "same key already added" under load). linq2db caches the result.
+        column.CanBeNull = new NullabilityInfoContext().Create(property).WriteState == NullabilityState.Nullable;
         var propertyType = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
         if (propertyType.IsEnum)
             column.DataType = DataType.NVarChar;

@@ -9,8 +9,9 @@ using LinqToDB.Mapping;
 namespace InstaIntel.Storage.Mapping;
 
 /// <summary>
-/// JSON columns: free-form <see cref="JsonNode"/> values and typed metadata contracts (<see cref="IJsonContract"/>),
-/// stored as jsonb on PostgreSQL and text on SQLite, with snake_case property names as the seed writes them.
+/// JSON columns: free-form <see cref="JsonNode"/> values, typed metadata contracts (<see cref="IJsonContract"/>)
+/// and string lists, stored as jsonb on PostgreSQL and text on SQLite, with snake_case property names as the
+/// seed writes them. Keys a contract does not declare survive a round trip (<see cref="JsonContract"/>).
 /// </summary>
 public static class JsonColumns
 {
@@ -22,7 +23,12 @@ public static class JsonColumns
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
 
-    public static bool IsJson(Type type) => typeof(JsonNode).IsAssignableFrom(type) || typeof(IJsonContract).IsAssignableFrom(type);
+    /// <summary>
+    /// JSON-mapped property types: free-form <see cref="JsonNode"/>s, typed contracts, and string lists (the
+    /// insight tables' topic, template and suggestion columns, stored as a JSON array).
+    /// </summary>
+    public static bool IsJson(Type type) =>
+        typeof(JsonNode).IsAssignableFrom(type) || typeof(IJsonContract).IsAssignableFrom(type) || type == typeof(IReadOnlyList<string>);
 
     internal static void Register(MappingSchema schema, DatabaseEngine engine, IEnumerable<Type> types)
     {

@@ -1,12 +1,27 @@
 namespace InstaIntel.Storage.Migrations;
 
-/// <summary>Every table of the seed's data model (see docs/data-model.md for the column choices).</summary>
-public sealed class Migration0001InitialSchema : IMigration
+/// <summary>
+/// Every table of the seed's data model (see docs/data-model.md for the column choices). Nothing has shipped,
+/// so the whole model is one initial schema, written in one file per area of the seed; tables come in an
+/// order in which every foreign key names a table that already exists.
+/// </summary>
+public sealed partial class Migration0001InitialSchema : IMigration
 {
     public int Version => 1;
     public string Name => "initial_schema";
 
     public void Up(MigrationBuilder schema)
+    {
+        CreateAccounts(schema);
+        CreateCoreInstagramTables(schema);
+        CreateAiTables(schema);
+        CreateInsightTables(schema);
+        CreateStoryTables(schema);
+        CreateOperationalTables(schema);
+        CreateOtherTables(schema);
+    }
+
+    private static void CreateAccounts(MigrationBuilder schema)
     {
         schema.CreateTable("instagram_accounts", t => t
             .String("username", notNull: true)

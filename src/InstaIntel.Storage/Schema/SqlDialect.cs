@@ -42,7 +42,8 @@ public abstract class SqlDialect
     public string AddColumn(string table, ColumnDefinition column) =>
         $"ALTER TABLE {table} ADD COLUMN {column.Name} {TypeName(column.Type)}" +
         (column.NotNull ? " NOT NULL" : "") +
-        (column.DefaultSql is null ? "" : " DEFAULT " + (column.Type == ColumnType.Boolean ? BooleanLiteral(column.DefaultSql) : column.DefaultSql));
+        (column.DefaultSql is null ? "" : " DEFAULT " + (column.Type == ColumnType.Boolean ? BooleanLiteral(column.DefaultSql) : column.DefaultSql)) +
+        (column.ReferencesTable is null ? "" : $" REFERENCES {column.ReferencesTable} (id)");
 }
 
 public sealed class SqliteDialect : SqlDialect

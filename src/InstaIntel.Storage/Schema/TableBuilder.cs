@@ -54,8 +54,21 @@ public sealed class TableBuilder(string table)
         var duplicate = columns.GroupBy(c => c.Name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
             throw new InvalidOperationException($"{table}.{duplicate.Key} is declared twice");
-        return new TableDefinition(table, columns, _indexes.ToList());
+        return new TableDefinition(table, columns, WithoutRedundantIndexes(_indexes));
     }
+
+    /// <summary>Only what was declared (no id or timestamps): columns and indexes added to an existing table.</summary>
+    internal (IReadOnlyList<ColumnDefinition> Columns, IReadOnlyList<IndexDefinition> Indexes) BuildAdditions() =>
+        (_columns.ToList(), WithoutRedundantIndexes(_indexes));
+
+    // A plain index whose columns lead another index adds nothing: the longer one serves the same lookups.
+    // This lets References() index every foreign key without doubling the composite indexes that start with it.
+    private static List<IndexDefinition> WithoutRedundantIndexes(List<IndexDefinition> indexes) =>
+        indexes.Where(index => index.Unique || !indexes.Any(other =>
+                !ReferenceEquals(other, index) &&
+                other.Columns.Count >= index.Columns.Count &&
+                other.Columns.Take(index.Columns.Count).SequenceEqual(index.Columns)))
+            .ToList();
 
     private TableBuilder Add(string name, ColumnType type, bool notNull, string? defaultSql)
     {

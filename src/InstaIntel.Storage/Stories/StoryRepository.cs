@@ -1,0 +1,65 @@
+using InstaIntel.Domain.Stories;
+using InstaIntel.Storage.Mapping;
+using LinqToDB;
+using LinqToDB.Async;
+
+namespace InstaIntel.Storage.Stories;
+
+/// <summary><c>instagram_stories</c>: ingestion keyed by (profile, story_id).</summary>
+public sealed class StoryRepository(InstaIntelDbFactory factory)
+{
+    /// <summary>
+    /// Stores an ingested story: a new one is inserted pending processing; a known one gets the newer media
+    /// locations and times and the ingestion metadata merged over its own, while its processing state stays.
+    /// </summary>
+    /// <returns>the story's id.</returns>
+    public async Task<long> UpsertIngestedAsync(InstagramStory ingested, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(ingested.StoryId);
+        await using var db = factory.Open();
+        var identity = db.InstagramStories.Where(s => s.InstagramProfileId == ingested.InstagramProfileId && s.StoryId == ingested.StoryId);
+        var merged = JsonMerge.Shallow(await identity.Select(s => s.Metadata).FirstOrDefaultAsync(cancellationToken), ingested.Metadata);
+        var now = DateTime.UtcNow;
+        await db.InstagramStories.InsertOrUpdateAsync(
+            () => new InstagramStory
+            {
+                InstagramAccountId = ingested.InstagramAccountId,
+                InstagramProfileId = ingested.InstagramProfileId,
+                SourceEventId = ingested.SourceEventId,
+                StoryId = ingested.StoryId,
+                MediaType = ingested.MediaType,
+                TakenAt = ingested.TakenAt,
+                ExpiresAt = ingested.ExpiresAt,
+                ImageUrl = ingested.ImageUrl,
+                VideoUrl = ingested.VideoUrl,
+                MediaUrl = ingested.MediaUrl,
+                DurationSeconds = ingested.DurationSeconds,
+                ProcessingStatus = StoryProcessingStatus.Pending,
+                Metadata = merged,
+                CreatedAt = now,
+                UpdatedAt = now,
+            },
+            existing => new InstagramStory
+            {
+                SourceEventId = ingested.SourceEventId ?? existing.SourceEventId,
+                MediaType = ingested.MediaType ?? existing.MediaType,
+                TakenAt = ingested.TakenAt ?? existing.TakenAt,
+                ExpiresAt = ingested.ExpiresAt ?? existing.ExpiresAt,
+                ImageUrl = ingested.ImageUrl ?? existing.ImageUrl,
+                VideoUrl = ingested.VideoUrl ?? existing.VideoUrl,
+                MediaUrl = ingested.MediaUrl ?? existing.MediaUrl,
+                DurationSeconds = ingested.DurationSeconds ?? existing.DurationSeconds,
+                Metadata = merged,
+                UpdatedAt = now,
+            },
+            () => new InstagramStory { InstagramProfileId = ingested.InstagramProfileId, StoryId = ingested.StoryId },
+            cancellationToken);
+        return await identity.Select(s => s.Id).FirstAsync(cancellationToken);
+    }
+
+    public async Task<InstagramStory?> FindAsync(long instagramProfileId, string storyId, CancellationToken cancellationToken = default)
+    {
+        await using var db = factory.Open();
+        return await db.InstagramStories.FirstOrDefaultAsync(s => s.InstagramProfileId == instagramProfileId && s.StoryId == storyId, cancellationToken);
+    }
+}
