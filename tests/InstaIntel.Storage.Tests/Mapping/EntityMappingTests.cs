@@ -29,7 +29,7 @@ public sealed class EntityMappingTests
         await using var db = database.Factory().Open();
 
         var differences = new List<string>();
-        foreach (var (type, table) in EntityTables.All)
+        foreach (var (type, table) in EntityTables.All.Where(e => !LiveSchema.ServiceTables.Contains(e.Value)))
         {
             var mapped = db.MappingSchema.GetEntityDescriptor(type).Columns.Select(c => c.ColumnName).ToHashSet();
             var columns = live[table].Columns.Select(c => c.Name).ToHashSet();
@@ -44,7 +44,7 @@ public sealed class EntityMappingTests
     {
         var nullability = new NullabilityInfoContext();
         var problems = new List<string>();
-        foreach (var table in SchemaMigrator.DescribeSchema())
+        foreach (var table in LiveSchema.SeedTables())
         {
             var type = EntityTables.All.Single(e => e.Value == table.Name).Key;
             var defaults = Activator.CreateInstance(type)!;
@@ -78,7 +78,7 @@ public sealed class EntityMappingTests
         var differences = new List<string>();
         foreach (var (table, row) in written)
             differences.AddRange(DeepEqual.Differences(row, await SampleRows.ReadAsync(db, row.GetType(), row.Id), table));
-        Assert.Equal(31, written.Count);
+        Assert.Equal(31 + 1, written.Count); // the seed's tables and api_keys
         Assert.Empty(differences);
     }
 

@@ -9,10 +9,17 @@ public static class LiveSchema
 {
     public const string MigrationsTable = "schema_migrations";
 
+    /// <summary>The service's own tables: bookkeeping and API keys, not part of the seed's data model.</summary>
+    public static readonly IReadOnlySet<string> ServiceTables = new HashSet<string> { MigrationsTable, "api_keys" };
+
+    /// <summary>The seed's tables as the migrations declare them.</summary>
+    public static IReadOnlyList<TableDefinition> SeedTables() =>
+        SchemaMigrator.DescribeSchema().Where(t => !ServiceTables.Contains(t.Name)).ToList();
+
     public static async Task<IReadOnlyList<LiveTable>> ReadAsync(TestDatabase database)
     {
         await using var db = database.Factory().Open();
-        return (await SchemaInspector.ReadAsync(db)).Where(t => t.Name != MigrationsTable).ToList();
+        return (await SchemaInspector.ReadAsync(db)).Where(t => !ServiceTables.Contains(t.Name)).ToList();
     }
 
     /// <summary>An order-independent, comparable rendering of a table: one line per fact.</summary>
@@ -29,5 +36,5 @@ public static class LiveSchema
             .Concat(table.Columns.Where(c => c.ReferencesTable is not null).Select(c => $"{table.Name}.{c.Name} -> {c.ReferencesTable}"))
             .Order(StringComparer.Ordinal);
 
-    public static IReadOnlyList<TableDefinition> Declared() => SchemaMigrator.DescribeSchema();
+    public static IReadOnlyList<TableDefinition> Declared() => SeedTables();
 }

@@ -21,7 +21,7 @@ public sealed class UniquenessRuleTests
         await using var db = database.Factory().Open();
         var rows = await SampleRows.InsertEveryTableAsync(db);
 
-        var tablesWithRules = SchemaMigrator.DescribeSchema().Where(t => t.Indexes.Any(i => i.Unique)).Select(t => t.Name).ToList();
+        var tablesWithRules = Tests.Schema.LiveSchema.SeedTables().Where(t => t.Indexes.Any(i => i.Unique)).Select(t => t.Name).ToList();
         var accepted = new List<string>();
         foreach (var table in tablesWithRules)
         {
