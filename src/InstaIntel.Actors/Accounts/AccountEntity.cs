@@ -293,7 +293,7 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
     }
 
     private void RecordFinished(Guid runId, bool succeeded, System.Collections.Immutable.ImmutableDictionary<string, int> stats, string? error, DateTime at) =>
-        _runs?.RunFinishedAsync(runId, succeeded, stats, error, at).PipeTo(Self, success: () => RunRecorded.Instance, failure: ex => new RunRecordFailed(ex));
+        _runs?.RunFinishedAsync(_username, runId, succeeded, stats, error, at).PipeTo(Self, success: () => RunRecorded.Instance, failure: ex => new RunRecordFailed(ex));
 
     private void AfterRunEvent(IAccountEvent e)
     {

@@ -8,5 +8,5 @@ public interface ISyncRunRecorder
 {
     Task RunStartedAsync(string username, Guid runId, Phase phase, string trigger, DateTime at, CancellationToken cancellationToken = default);
 
-    Task RunFinishedAsync(Guid runId, bool succeeded, ImmutableDictionary<string, int> stats, string? error, DateTime at, CancellationToken cancellationToken = default);
+    Task RunFinishedAsync(string username, Guid runId, bool succeeded, ImmutableDictionary<string, int> stats, string? error, DateTime at, CancellationToken cancellationToken = default);
 }

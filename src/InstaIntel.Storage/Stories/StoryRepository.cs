@@ -57,6 +57,24 @@ public sealed class StoryRepository(InstaIntelDbFactory factory)
         return await identity.Select(s => s.Id).FirstAsync(cancellationToken);
     }
 
+    /// <summary>Records where the story's media bytes are (the blob store's key).</summary>
+    public async Task AttachMediaAsync(long id, string blobKey, string? contentType, long byteSize, CancellationToken cancellationToken = default)
+    {
+        await using var db = factory.Open();
+        await db.InstagramStories.Where(s => s.Id == id)
+            .Set(s => s.MediaBlobKey, blobKey)
+            .Set(s => s.MediaContentType, contentType)
+            .Set(s => s.MediaByteSize, byteSize)
+            .Set(s => s.UpdatedAt, DateTime.UtcNow)
+            .UpdateAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<InstagramStory>> ListByAccountAsync(long instagramAccountId, CancellationToken cancellationToken = default)
+    {
+        await using var db = factory.Open();
+        return await db.InstagramStories.Where(s => s.InstagramAccountId == instagramAccountId).OrderBy(s => s.Id).ToListAsync(cancellationToken);
+    }
+
     public async Task<InstagramStory?> FindAsync(long instagramProfileId, string storyId, CancellationToken cancellationToken = default)
     {
         await using var db = factory.Open();
