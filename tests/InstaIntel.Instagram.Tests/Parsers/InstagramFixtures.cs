@@ -2,7 +2,8 @@ using InstaIntel.Testing;
 
 namespace InstaIntel.Instagram.Tests.Parsers;
 
-/// <summary>The captured responses in ../shared/fixtures/instagram beside the checkout: the parsers' contract.</summary>
+/// <summary>The captured responses in tests/fixtures/instagram (a copy of the shared fixtures kept with the code, so a
+/// clean clone tests on its own): the parsers' contract.</summary>
 public static class InstagramFixtures
 {
     private static readonly Lazy<string> Folder = new(Locate);
@@ -18,10 +19,10 @@ public static class InstagramFixtures
 
     private static string Locate()
     {
-        var folder = Path.GetFullPath(Path.Combine(RepositoryRoot.Find(), "..", "shared", "fixtures", "instagram"));
+        var folder = Path.Combine(RepositoryRoot.Find(), "tests", "fixtures", "instagram");
         // Fail loudly: a missing folder must not turn every fixture test into a silent pass.
         if (!Directory.Exists(folder) || Directory.GetFiles(folder, "*.json").Length == 0)
-            throw new InvalidOperationException($"Instagram fixtures not found at {folder} (expected ../shared/fixtures/instagram beside the checkout)");
+            throw new InvalidOperationException($"Instagram fixtures not found at {folder} (expected tests/fixtures/instagram in the checkout)");
         return folder;
     }
 }

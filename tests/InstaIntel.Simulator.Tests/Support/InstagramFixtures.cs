@@ -2,8 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace InstaIntel.Simulator.Tests.Support;
 
-/// <summary>The captured Instagram responses in shared/fixtures/instagram (beside the checkout, or
-/// $INSTAINTEL_FIXTURES).</summary>
+/// <summary>The captured Instagram responses in the checkout's tests/fixtures/instagram (or $INSTAINTEL_FIXTURES).</summary>
 internal static class InstagramFixtures
 {
     private static readonly Lazy<string> Folder = new(Find);
@@ -17,12 +16,12 @@ internal static class InstagramFixtures
             return configured;
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {
-            foreach (var candidate in new[] { Path.Combine(folder.FullName, "shared", "fixtures", "instagram"), Path.Combine(folder.FullName, "..", "shared", "fixtures", "instagram") })
+            foreach (var candidate in new[] { Path.Combine(folder.FullName, "tests", "fixtures", "instagram") })
             {
                 if (File.Exists(Path.Combine(candidate, "SOURCES.md")))
                     return Path.GetFullPath(candidate);
             }
         }
-        throw new InvalidOperationException($"shared/fixtures/instagram not found above {AppContext.BaseDirectory}; set INSTAINTEL_FIXTURES");
+        throw new InvalidOperationException($"tests/fixtures/instagram not found above {AppContext.BaseDirectory}; set INSTAINTEL_FIXTURES");
     }
 }
