@@ -57,7 +57,7 @@ public sealed class FeedEngagementActor : PhaseChild
             .Via(killSwitch.Flow<Page<Post>>())
             .SelectMany(page => page.Items)
             .Where(post => !string.IsNullOrEmpty(post.Shortcode))
-            .Throttle(_budget.RequestsPerWindow, _budget.Window, Math.Max(1, _budget.RequestsPerWindow / 10), ThrottleMode.Shaping)
+            .Throttle(_budget.RequestsPerWindow, _budget.Window, _budget.RequestsPerWindow, ThrottleMode.Shaping)
             .SelectAsync(1, async post =>
             {
                 if (Volatile.Read(ref captured) >= _settings.MaxNewPosts) return false;

@@ -55,15 +55,21 @@ public sealed class StoryIngestionActor : PhaseChild
         await Source.From(connected)
             .Via(killSwitch.Flow<StoryTrayEntry>())
             // The account's budget shapes the stream: never more than the window allows, evenly spread.
-            .Throttle(_budget.RequestsPerWindow, _budget.Window, Math.Max(1, _budget.RequestsPerWindow / 10), ThrottleMode.Shaping)
-            .SelectAsync(_settings.Parallelism, async entry => (Entry: entry, Reel: await _services.Instagram.GetStoriesAsync(work.Session, entry.User.Id, cancellationToken)))
+            .Throttle(_budget.RequestsPerWindow, _budget.Window, _budget.RequestsPerWindow, ThrottleMode.Shaping)
+            .SelectAsync(2, async entry => (Entry: entry, Reel: await _services.Instagram.GetStoriesAsync(work.Session, entry.User.Id, cancellationToken)))
             .SelectMany(pair => pair.Reel.Items.Select(item => (pair.Entry, Item: item)))
             .Buffer(64, OverflowStrategy.Backpressure)
-            .SelectAsync(1, async pair =>
+            // Several stories in flight keep the budget, not the round trips, the limit; a slot of the batch is
+            // reserved before a story is taken so the batch is never exceeded.
+            .SelectAsync(_settings.Parallelism, async pair =>
             {
-                if (Volatile.Read(ref taken) >= _settings.BatchSize) return false;
+                if (Interlocked.Increment(ref taken) > _settings.BatchSize)
+                {
+                    Interlocked.Decrement(ref taken);
+                    return false;
+                }
                 var isNew = await IngestAsync(work, pair.Entry, pair.Item, stats, cancellationToken);
-                if (isNew) Interlocked.Increment(ref taken);
+                if (!isNew) Interlocked.Decrement(ref taken);
                 return isNew;
             })
             .TakeWhile(_ => Volatile.Read(ref taken) < _settings.BatchSize, inclusive: true)

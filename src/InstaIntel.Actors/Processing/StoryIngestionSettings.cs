@@ -8,6 +8,7 @@ public sealed class StoryIngestionSettings
     /// <summary>New stories taken per run (BEHAVIOUR.md: a batch of 10); the rest wait for the next run.</summary>
     public int BatchSize { get; set; } = 10;
 
-    /// <summary>Reels fetched at once (each is one request through the throttle).</summary>
+    /// <summary>Stories stored at once. One keeps SQLite's single writer uncontended; the request budget, not the
+    /// round trips, is the limit at real budgets (a request every few seconds).</summary>
     public int Parallelism { get; set; } = 1;
 }

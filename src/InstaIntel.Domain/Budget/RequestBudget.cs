@@ -33,7 +33,7 @@ public sealed record RequestBudget
             return BudgetDecision.Allow;
         // The oldest request in the window leaves it at oldest + window: the earliest moment there is room.
         var oldest = inWindow[inWindow.Count - settings.RequestsPerWindow];
-        return new BudgetDecision(false, oldest + settings.Window, "request_window_full");
+        return new BudgetDecision(false, oldest + settings.Window + settings.Margin, "request_window_full");
     }
 
     public BudgetDecision CanAct(InstagramAction action, DateTime now, RequestBudgetSettings settings)
@@ -62,7 +62,7 @@ public sealed record RequestBudget
     /// <summary>Requests used in the window ending at <paramref name="now"/>.</summary>
     public int UsedInWindow(DateTime now, RequestBudgetSettings settings) => InWindow(now, settings).Count();
 
-    // A request at t occupies the half-open window (t - W, t]: one made exactly W ago no longer counts.
+    // A request at t occupies the half-open window (t - W - margin, t]: one made exactly W (+ margin) ago no longer counts.
     private IEnumerable<DateTime> InWindow(DateTime now, RequestBudgetSettings settings) =>
-        RecentRequests.Where(t => t > now - settings.Window);
+        RecentRequests.Where(t => t > now - settings.Window - settings.Margin);
 }

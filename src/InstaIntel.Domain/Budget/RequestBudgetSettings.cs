@@ -9,6 +9,12 @@ public sealed record RequestBudgetSettings
 {
     public int RequestsPerWindow { get; init; } = 60;
     public TimeSpan Window { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Extra room kept between a request and the one that takes its place in the window: requests reach Instagram
+    /// after a variable delay, and two that left a full window apart may arrive closer. The node sets a couple of seconds.
+    /// </summary>
+    public TimeSpan Margin { get; init; } = TimeSpan.Zero;
     public int DailyDirectMessages { get; init; } = 30;
     public int DailyStoryReplies { get; init; } = 20;
     public int DailyLikes { get; init; } = 150;
@@ -27,6 +33,7 @@ public sealed record RequestBudgetSettings
     {
         if (RequestsPerWindow < 1) throw new ArgumentException("RequestsPerWindow must be at least 1");
         if (Window <= TimeSpan.Zero) throw new ArgumentException("Window must be positive");
+        if (Margin < TimeSpan.Zero) throw new ArgumentException("Margin may not be negative");
         foreach (var action in Enum.GetValues<InstagramAction>())
             if (DailyCap(action) < 0) throw new ArgumentException($"the daily cap for {action} may not be negative");
     }

@@ -1,0 +1,36 @@
+using Akka.Actor;
+using InstaIntel.Domain.Processing;
+using InstaIntel.Storage;
+
+namespace InstaIntel.Actors.Processing;
+
+/// <summary>The node's account children: which exist, what each is built from, and which phase each runs.</summary>
+public sealed class AccountWorkers(
+    AccountWorkerSettings settings,
+    StoryIngestionServices stories,
+    FeedEngagementServices feed,
+    InstaIntelDbFactory database,
+    Func<string, Props> profileSync) : IAccountWorkers
+{
+    public const string ProfileSync = "profile-sync";
+    public const string StoryIngestion = "story-ingestion";
+    public const string FeedEngagement = "feed-engagement";
+    public const string MediaAnalysis = "media-analysis";
+
+    public IReadOnlyList<(string Name, Props Props)> Children(string username) =>
+    [
+        (ProfileSync, profileSync(username)),
+        (StoryIngestion, StoryIngestionActor.Props(stories, settings.Stories, settings.Budget, settings.HeartbeatInterval)),
+        (FeedEngagement, FeedEngagementActor.Props(feed, settings.Feed, settings.Budget, settings.HeartbeatInterval)),
+        (MediaAnalysis, MediaAnalysisActor.Props(database, settings.HeartbeatInterval)),
+    ];
+
+    public string ChildFor(Phase phase) => phase switch
+    {
+        Phase.StorySync => StoryIngestion,
+        Phase.FeedSync => FeedEngagement,
+        Phase.WorkspaceActions => MediaAnalysis,
+        Phase.ProfileScan or Phase.ProfileRefresh or Phase.FollowGraphSync => ProfileSync,
+        _ => throw new ArgumentOutOfRangeException(nameof(phase), phase, "no child runs this phase"),
+    };
+}
