@@ -47,6 +47,21 @@ public static class InstaIntelServices
         {
             document.Info.Title = "InstaIntel control API";
             document.Info.Description = "Accounts, sessions and the admin palette. Mutating routes and /api/admin need X-Api-Key.";
+            // Declared so the reference page offers a key field; the fallback policy decides which routes need it.
+            document.Components ??= new Microsoft.OpenApi.OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, Microsoft.OpenApi.IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes[ApiKeyAuthenticationHandler.SchemeName] = new Microsoft.OpenApi.OpenApiSecurityScheme
+            {
+                Type = Microsoft.OpenApi.SecuritySchemeType.ApiKey,
+                In = Microsoft.OpenApi.ParameterLocation.Header,
+                Name = ApiKeyAuthenticationHandler.HeaderName,
+                Description = "An InstaIntel API key (ii_...).",
+            };
+            document.Security ??= [];
+            document.Security.Add(new Microsoft.OpenApi.OpenApiSecurityRequirement
+            {
+                [new Microsoft.OpenApi.OpenApiSecuritySchemeReference(ApiKeyAuthenticationHandler.SchemeName, document)] = [],
+            });
             return Task.CompletedTask;
         }));
         services.AddProblemDetails();

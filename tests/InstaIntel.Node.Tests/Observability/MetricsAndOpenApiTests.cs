@@ -68,6 +68,11 @@ public sealed class MetricsAndOpenApiTests(SecuredNode fixture) : IClassFixture<
         Assert.Contains(routes, r => r == ("POST", "/api/accounts"));
         var missing = routes.Where(r => !documented.Contains(r)).ToList();
         Assert.True(missing.Count == 0, "not in the OpenAPI document: " + string.Join(", ", missing));
+
+        // The key is declared, so the reference page offers a field for it.
+        var scheme = document.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
+        Assert.Equal("header", scheme.GetProperty("in").GetString());
+        Assert.Equal("X-Api-Key", scheme.GetProperty("name").GetString());
     }
 
     [Fact]
