@@ -1,4 +1,8 @@
+using InstaIntel.Node.Admin;
 using InstaIntel.Node.ControlApi;
+using InstaIntel.Node.Health;
+using InstaIntel.Node.Observability;
+using Scalar.AspNetCore;
 using InstaIntel.Node.Hosting;
 using InstaIntel.Node.Security;
 
@@ -19,9 +23,12 @@ public static class NodeApplication
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseInstaIntelSecurity();
-        // Liveness only: the process answers. Readiness (cluster, database, journal) comes with /readyz.
-        app.MapHealthChecks("/healthz");
+        app.MapHealth();
+        app.MapMetrics();
+        app.MapOpenApi();
+        app.MapScalarApiReference();
         app.MapControlApi();
+        app.MapAdminApi();
         return app;
     }
 }

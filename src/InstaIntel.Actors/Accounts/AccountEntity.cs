@@ -4,6 +4,7 @@ using Akka.Event;
 using Akka.Persistence;
 using InstaIntel.Actors.Processing;
 using InstaIntel.Domain.Accounts;
+using InstaIntel.Domain.Observability;
 using InstaIntel.Domain.Processing;
 using InstaIntel.Storage.Accounts;
 
@@ -141,7 +142,11 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
             if (_state.CurrentRunId is { } runId && _state.CurrentPhase is { } phase && _workers?.ChildFor(phase) == crash.Child)
                 FailRun(runId, crash.Cause.GetType().Name, crash.Cause.Message, authentication: false);
         });
-        Command<BacklogReport>(report => _backlogs[report.Child] = report.Backlog);
+        Command<BacklogReport>(report =>
+        {
+            InstaIntelMetrics.RecordBacklogChange(report.Child, _backlogs.GetValueOrDefault(report.Child, Backlog.None), report.Backlog);
+            _backlogs[report.Child] = report.Backlog;
+        });
 
         Command<ProjectionCompleted>(done => _projectedSequenceNr = Math.Max(_projectedSequenceNr, done.SequenceNr));
         Command<ProjectionFailed>(failed =>
@@ -163,6 +168,15 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
     }
 
     public override string PersistenceId => PersistenceIdFor(_username);
+
+    protected override void PostStop()
+    {
+        // The node's backlog gauge sums what live entities reported: take this one's share back out.
+        foreach (var (child, backlog) in _backlogs)
+            InstaIntelMetrics.RecordBacklogChange(child, backlog, Backlog.None);
+        _backlogs.Clear();
+        base.PostStop();
+    }
 
     public ITimerScheduler Timers { get; set; } = null!;
 

@@ -7,6 +7,7 @@ using Akka.Hosting;
 using Akka.Persistence.Sql;
 using Akka.Remote.Hosting;
 using InstaIntel.Actors.Accounts;
+using InstaIntel.Actors.Operations;
 using InstaIntel.Actors.Serialization;
 using InstaIntel.Storage;
 using InstaIntel.Storage.Accounts;
@@ -71,6 +72,18 @@ public static class AkkaConfiguration
                     StateStoreMode = StateStoreMode.DData,
                     HandOffStopMessage = PoisonPill.Instance,
                 });
+
+    /// <summary>
+    /// The node's operations actors: <see cref="ClusterMemberTracker"/> (member up times for the admin palette) and
+    /// <see cref="ReadinessProbe"/> (journal writability for <c>/readyz</c>), both registered in the actor registry.
+    /// </summary>
+    public static AkkaConfigurationBuilder WithInstaIntelOperations(this AkkaConfigurationBuilder builder, TimeSpan journalProbeTimeout) =>
+        builder.WithActors((system, registry) =>
+        {
+            registry.Register<MemberTrackerActor>(system.ActorOf(ClusterMemberTracker.Props(), "cluster-member-tracker"));
+            var persistenceId = ReadinessProbe.PersistenceIdFor(Cluster.Get(system).SelfAddress);
+            registry.Register<ReadinessProbeActor>(system.ActorOf(ReadinessProbe.Props(persistenceId, journalProbeTimeout), "readiness-probe"));
+        });
 
     /// <summary>Registers what the actors resolve from DI: the database factory and the repositories.</summary>
     public static IServiceCollection AddInstaIntelStorage(this IServiceCollection services, StorageOptions storage) =>

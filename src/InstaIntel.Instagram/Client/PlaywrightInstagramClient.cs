@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using InstaIntel.Domain.Common;
+using InstaIntel.Domain.Observability;
 using InstaIntel.Instagram.Browser;
 using InstaIntel.Instagram.Contracts;
 using InstaIntel.Instagram.Endpoints;
@@ -117,6 +119,7 @@ public sealed class PlaywrightInstagramClient(
             try
             {
                 var result = parse(response);
+                InstaIntelMetrics.RecordInstagramRequest(request.Capability, "ok");
                 log.LogDebug("{Account} {Capability} {Status} in {Elapsed} ms", session.Account, request.Capability, response.Status,
                     (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 return result;
@@ -126,6 +129,7 @@ public sealed class PlaywrightInstagramClient(
                 error = parseError;
             }
         }
+        InstaIntelMetrics.RecordInstagramRequest(request.Capability, SeedString.Of(error.Kind));
         await LearnFromAsync(session.Account, request, error, cancellationToken);
         throw error;
     }

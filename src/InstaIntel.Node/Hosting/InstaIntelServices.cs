@@ -4,6 +4,8 @@ using Akka.Hosting;
 using InstaIntel.Actors.Accounts;
 using InstaIntel.Actors.Hosting;
 using InstaIntel.Node.ControlApi;
+using InstaIntel.Node.Health;
+using InstaIntel.Node.Observability;
 using InstaIntel.Node.Security;
 using InstaIntel.Storage;
 using Microsoft.AspNetCore.Http.Json;
@@ -20,6 +22,9 @@ public static class InstaIntelServices
         var cluster = configuration.GetSection(ClusterSettings.Section).Get<ClusterSettings>() ?? new ClusterSettings();
         var accounts = configuration.GetSection(AccountEntitySettings.Section).Get<AccountEntitySettings>() ?? new AccountEntitySettings();
 
+        var readiness = configuration.GetSection(ReadinessOptions.Section).Get<ReadinessOptions>() ?? new ReadinessOptions();
+
+        services.AddInstaIntelLogging(configuration);
         services.AddInstaIntelStorage(storage);
         // Registered before Akka so the schema exists before any entity projects a row.
         services.AddHostedService<DatabaseMigrationService>();
@@ -33,9 +38,32 @@ public static class InstaIntelServices
             })
             .WithInstaIntelCluster(cluster)
             .WithSqlPersistence(storage)
-            .WithInstagramAccounts(accounts));
+            .WithInstagramAccounts(accounts)
+            .WithInstaIntelOperations(readiness.JournalProbeTimeout));
 
-        services.AddHealthChecks();
+        services.AddInstaIntelHealth(readiness);
+        services.AddInstaIntelTelemetry(configuration);
+        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "InstaIntel control API";
+            document.Info.Description = "Accounts, sessions and the admin palette. Mutating routes and /api/admin need X-Api-Key.";
+            // Declared so the reference page offers a key field; the fallback policy decides which routes need it.
+            document.Components ??= new Microsoft.OpenApi.OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, Microsoft.OpenApi.IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes[ApiKeyAuthenticationHandler.SchemeName] = new Microsoft.OpenApi.OpenApiSecurityScheme
+            {
+                Type = Microsoft.OpenApi.SecuritySchemeType.ApiKey,
+                In = Microsoft.OpenApi.ParameterLocation.Header,
+                Name = ApiKeyAuthenticationHandler.HeaderName,
+                Description = "An InstaIntel API key (ii_...).",
+            };
+            document.Security ??= [];
+            document.Security.Add(new Microsoft.OpenApi.OpenApiSecurityRequirement
+            {
+                [new Microsoft.OpenApi.OpenApiSecuritySchemeReference(ApiKeyAuthenticationHandler.SchemeName, document)] = [],
+            });
+            return Task.CompletedTask;
+        }));
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

@@ -94,4 +94,15 @@ public sealed class AccountRepository(InstaIntelDbFactory factory)
         await using var db = factory.Open();
         return await db.InstagramAccounts.OrderBy(a => a.Username).Skip(offset).Take(limit).ToListAsync(cancellationToken);
     }
+
+    /// <summary>How many accounts are in each continuous-processing state (for the accounts gauge).</summary>
+    public async Task<IReadOnlyDictionary<ContinuousProcessingState, long>> CountByStateAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = factory.Open();
+        var counts = await db.InstagramAccounts
+            .GroupBy(a => a.ContinuousProcessingState)
+            .Select(g => new { State = g.Key, Count = g.LongCount() })
+            .ToListAsync(cancellationToken);
+        return counts.ToDictionary(c => c.State, c => c.Count);
+    }
 }

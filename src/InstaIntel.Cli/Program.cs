@@ -1,0 +1,3 @@
+using InstaIntel.Cli;
+
+return await InstaIntelCli.RunAsync(args, CliEnvironment.FromProcess());
