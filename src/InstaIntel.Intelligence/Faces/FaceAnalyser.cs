@@ -24,6 +24,8 @@ public sealed class FaceAnalyser
         _logger = (ILogger?)logger ?? NullLogger.Instance;
     }
 
+    public FaceAnalyserOptions Options => _options;
+
     /// <summary>The version of the embeddings this analyser produces.</summary>
     public string EmbeddingVersion => _embedder.Version;
 

@@ -32,7 +32,7 @@ public sealed class OcrEngine
     {
         var whole = _detector.Detect(image, _options.DetectionMaxSide).Select(b => b.Box).ToList();
         IReadOnlyList<BoundingBox> boxes;
-        if (Math.Max(image.Width, image.Height) > _options.DetectionMaxSide)
+        if (_options.EnableTiling && Math.Max(image.Width, image.Height) > _options.DetectionMaxSide)
         {
             var tiles = new List<BoundingBox>();
             foreach (var (x, y, w, h) in Tiles(image.Width, image.Height))

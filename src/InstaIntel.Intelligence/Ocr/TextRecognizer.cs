@@ -21,6 +21,8 @@ public sealed class TextRecognizer
 
     public (string Text, float Confidence) Recognise(RgbaImage image, BoundingBox box)
     {
+        var margin = box.Height * _options.RecognitionPadding;
+        box = new BoundingBox(box.X1 - margin, box.Y1 - margin, box.X2 + margin, box.Y2 + margin).ClipTo(image.Width, image.Height);
         var x = (int)MathF.Floor(box.X1);
         var y = (int)MathF.Floor(box.Y1);
         var crop = image.Crop(x, y, (int)MathF.Ceiling(box.X2) - x, (int)MathF.Ceiling(box.Y2) - y);

@@ -26,9 +26,10 @@ public sealed record VideoOptions
 
     /// <summary>
     /// Sampled frames whose embeddings all stay this similar to their neighbours make a static video (a still with
-    /// a caption or a slow zoom): one representative frame is analysed instead of every key frame.
+    /// a caption or a slow zoom): one representative frame is analysed instead of every key frame. Measured on the
+    /// simulator's clips: zooming stills stay at 0.96 or more between neighbours, dlib's moving sequence dips to 0.90.
     /// </summary>
-    public float StaticSimilarityThreshold { get; init; } = 0.9f;
+    public float StaticSimilarityThreshold { get; init; } = 0.93f;
 
     public void Validate()
     {
