@@ -29,6 +29,3 @@ internal static class OnnxInvoker
         }
     }
 }
-
-/// <summary>A copied output tensor: its values (row-major) and its shape.</summary>
-internal sealed record TensorOutput(float[] Values, long[] Shape);

@@ -45,9 +45,9 @@ public sealed partial class VideoFrameSampler
             streams.Any(x => x.GetProperty("codec_type").GetString() == "audio"));
     }
 
-    public Task<IReadOnlyList<SampledFrame>> SampleAsync(string videoPath, FrameSamplingMode mode, int? count = null, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<SampledFrame>> SampleAsync(string videoPath, VideoProbe probe, FrameSamplingMode mode, int? count = null, CancellationToken cancellationToken = default) =>
         mode == FrameSamplingMode.Even
-            ? SampleEvenlyAsync(videoPath, count ?? _options.EvenFrameCount, cancellationToken)
+            ? SampleEvenlyAsync(videoPath, probe, count ?? _options.EvenFrameCount, cancellationToken)
             : SampleSceneChangesAsync(videoPath, cancellationToken);
 
     /// <summary>
@@ -56,11 +56,14 @@ public sealed partial class VideoFrameSampler
     /// time. One decoding pass beats a process per frame for the short videos of stories and reels, and unlike the
     /// fps filter it takes the frame actually on screen at that time.
     /// </summary>
-    public async Task<IReadOnlyList<SampledFrame>> SampleEvenlyAsync(string videoPath, int count, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<SampledFrame>> SampleEvenlyAsync(string videoPath, int count, CancellationToken cancellationToken = default) =>
+        await SampleEvenlyAsync(videoPath, await ProbeAsync(videoPath, cancellationToken).ConfigureAwait(false), count, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>As <see cref="SampleEvenlyAsync(string, int, CancellationToken)"/>, with the video already probed.</summary>
+    public async Task<IReadOnlyList<SampledFrame>> SampleEvenlyAsync(string videoPath, VideoProbe probe, int count, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         count = Math.Min(count, _options.MaxFrames);
-        var probe = await ProbeAsync(videoPath, cancellationToken).ConfigureAwait(false);
         if (probe.Duration <= TimeSpan.Zero)
             throw new InvalidDataException($"{videoPath} declares no duration");
         var targets = Enumerable.Range(0, count).Select(i => Invariant(probe.Duration.TotalSeconds * (i + 0.5) / count));

@@ -20,7 +20,7 @@ public sealed class VideoSummariser
         string videoPath, FrameSamplingMode mode = FrameSamplingMode.Even, CancellationToken cancellationToken = default)
     {
         var probe = await _sampler.ProbeAsync(videoPath, cancellationToken).ConfigureAwait(false);
-        var frames = await _sampler.SampleAsync(videoPath, mode, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var frames = await _sampler.SampleAsync(videoPath, probe, mode, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (frames.Count == 0)
             throw new InvalidDataException($"no frame could be taken from {videoPath}");
         // Inference is CPU-bound: run it off the caller's thread.

@@ -23,9 +23,3 @@ public sealed class ModelsFixture : IDisposable
 
     public void Dispose() => Registry.Dispose();
 }
-
-[CollectionDefinition(Name)]
-public sealed class ModelsCollection : ICollectionFixture<ModelsFixture>
-{
-    public const string Name = "models";
-}
