@@ -15,12 +15,14 @@ usage() {
 
 cmd_build() {
   ensure_dotnet
+  "$ROOT/scripts/ensure-models.sh"
   dotnet build "$ROOT/InstaIntel.sln" -c "${CONFIGURATION:-Release}" -nologo -clp:ErrorsOnly
 }
 
 cmd_demo() {
   ensure_dotnet
   ensure_runtime_packages
+  "$ROOT/scripts/ensure-models.sh"
   dotnet build "$ROOT/src/InstaIntel.Node" -c Release -nologo -clp:ErrorsOnly
   mkdir -p "$ROOT/data"
   log "starting a node on http://127.0.0.1:5080 (SQLite at data/instaintel.db); Ctrl-C stops it"

@@ -26,12 +26,12 @@ ensure_dotnet() {
 
 # What a node needs at run time: Debian's Chromium for Playwright (never Playwright's own download).
 ensure_runtime_packages() {
-  ensure_apt chromium
+  ensure_apt chromium ffmpeg
 }
 
 # What only the tests need.
 ensure_test_packages() {
-  ensure_apt postgresql
+  ensure_apt postgresql fonts-dejavu-core
 }
 
 # The simulator's photos and clips (Debian dlib examples, ffmpeg clips): the demo and the tests serve them.

@@ -1,0 +1,123 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.ML.OnnxRuntime;
+
+namespace InstaIntel.Intelligence.Models;
+
+/// <summary>
+/// Every model of a node goes through here: one <see cref="InferenceSession"/> per model per process (sessions are
+/// thread-safe and costly to build), created on first use after the file's sha256 matched the manifest.
+/// </summary>
+public sealed class ModelRegistry : IDisposable
+{
+    private readonly ModelOptions _options;
+    private readonly ILogger _logger;
+    private readonly ConcurrentDictionary<string, Lazy<InferenceSession>> _sessions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<VerifiedModel>> _verified = new(StringComparer.Ordinal);
+    private volatile bool _disposed;
+
+    public ModelRegistry(ModelOptions options, ILogger<ModelRegistry>? logger = null)
+        : this(options, ModelManifest.Embedded(), logger)
+    {
+    }
+
+    public ModelRegistry(ModelOptions options, ModelManifest manifest, ILogger<ModelRegistry>? logger = null)
+    {
+        options.Validate();
+        _options = options;
+        Manifest = manifest;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        foreach (var name in options.Overrides.Keys)
+            _ = manifest[name];
+    }
+
+    public ModelManifest Manifest { get; }
+
+    public ModelOptions Options => _options;
+
+    /// <summary>The session of a model, built once; throws <see cref="ModelIntegrityException"/> for a missing or altered file.</summary>
+    public InferenceSession Session(string name)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var lazy = _sessions.GetOrAdd(name, n => new Lazy<InferenceSession>(() => CreateSession(n), LazyThreadSafetyMode.ExecutionAndPublication));
+        try
+        {
+            return lazy.Value;
+        }
+        catch
+        {
+            // A failure is not cached: once the file is fixed, the next call tries again.
+            _sessions.TryRemove(new KeyValuePair<string, Lazy<InferenceSession>>(name, lazy));
+            throw;
+        }
+    }
+
+    /// <summary>The model's verified file and the label of its version (data files such as dictionaries included).</summary>
+    public VerifiedModel Verified(string name)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var lazy = _verified.GetOrAdd(name, n => new Lazy<VerifiedModel>(() => Verify(n), LazyThreadSafetyMode.ExecutionAndPublication));
+        try
+        {
+            return lazy.Value;
+        }
+        catch
+        {
+            _verified.TryRemove(new KeyValuePair<string, Lazy<VerifiedModel>>(name, lazy));
+            throw;
+        }
+    }
+
+    /// <summary>Checks every file of the manifest now (at start-up), instead of at first use.</summary>
+    public IReadOnlyList<VerifiedModel> VerifyAll() => Manifest.Models.Select(m => Verified(m.Name)).ToList();
+
+    private InferenceSession CreateSession(string name)
+    {
+        var model = Verified(name);
+        using var options = new SessionOptions
+        {
+            IntraOpNumThreads = _options.IntraOpThreads,
+            InterOpNumThreads = 1,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
+        };
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var session = new InferenceSession(model.Path, options);
+        _logger.LogInformation("Loaded model {Model} ({Version}) from {Path} in {Elapsed} ms",
+            name, model.Version, model.Path, (int)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return session;
+    }
+
+    private VerifiedModel Verify(string name)
+    {
+        var entry = Manifest[name];
+        var (file, expected, source) = _options.Overrides.TryGetValue(name, out var swap)
+            ? (swap.File, swap.Sha256.ToLowerInvariant(), swap.Source)
+            : (entry.File, entry.Sha256.ToLowerInvariant(), entry.Source);
+        var path = Path.GetFullPath(Path.Combine(_options.Directory, file));
+        if (!File.Exists(path))
+            throw new ModelIntegrityException(
+                $"model '{name}' not found at {path}: run scripts/ensure-models.sh (or set {ModelOptions.Section}:Directory)");
+        string actual;
+        using (var stream = File.OpenRead(path))
+            actual = Convert.ToHexStringLower(SHA256.HashData(stream));
+        if (actual != expected)
+            throw new ModelIntegrityException(
+                $"model '{name}' at {path} has sha256 {actual}, expected {expected} ({source}): refusing to load an altered or different file; run scripts/ensure-models.sh");
+        return new VerifiedModel(name, path, actual, source, $"{name}@{actual[..12]}");
+    }
+
+    public void Dispose()
+    {
+        _disposed = true;
+        foreach (var lazy in _sessions.Values)
+        {
+            if (lazy.IsValueCreated)
+                lazy.Value.Dispose();
+        }
+        _sessions.Clear();
+    }
+}

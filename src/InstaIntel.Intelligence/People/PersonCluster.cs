@@ -1,0 +1,23 @@
+using InstaIntel.Intelligence.Embeddings;
+
+namespace InstaIntel.Intelligence.People;
+
+/// <summary>One person of an account: the canonical embedding (running mean of linked faces, re-normalised) and appearances.</summary>
+public sealed record PersonCluster(Guid Id, Embedding Canonical, int AppearanceCount, DateTimeOffset FirstSeenAt, DateTimeOffset LastSeenAt)
+{
+    /// <summary>The person after one more linked face: mean updated as (c·n + e)/(n + 1), then back to unit length.</summary>
+    public PersonCluster Absorb(Embedding face, DateTimeOffset seenAt)
+    {
+        var n = AppearanceCount;
+        var mean = new float[Canonical.Dimensions];
+        for (var i = 0; i < mean.Length; i++)
+            mean[i] = (Canonical.Values[i] * n + face.Values[i]) / (n + 1);
+        return this with
+        {
+            Canonical = Embedding.Normalise(mean, Canonical.Version),
+            AppearanceCount = n + 1,
+            FirstSeenAt = seenAt < FirstSeenAt ? seenAt : FirstSeenAt,
+            LastSeenAt = seenAt > LastSeenAt ? seenAt : LastSeenAt,
+        };
+    }
+}
