@@ -51,14 +51,19 @@ public sealed class PlaywrightLogin(BrowserPool browsers, IRequestGate gate, Ins
                         {
                             var fetched = await route.FetchAsync(new RouteFetchOptions { MaxRedirects = 0 });
                             var text = await fetched.TextAsync();
-                            answered.TrySetResult(new InstagramResponse(fetched.Status,
-                                fetched.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value), text, fetched.Url));
+                            var response = new InstagramResponse(fetched.Status,
+                                fetched.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value), text, fetched.Url);
+                            // Hand the answer to the page first: the caller closes the page as soon as it has the answer.
                             await route.FulfillAsync(new RouteFulfillOptions { Response = fetched, Body = text });
+                            answered.TrySetResult(response);
                         }
                         catch (Exception failure)
                         {
-                            answered.TrySetException(failure);
-                            await route.AbortAsync();
+                            if (answered.TrySetException(failure))
+                            {
+                                try { await route.AbortAsync(); }
+                                catch (PlaywrightException) { /* the page is already gone */ }
+                            }
                         }
                     });
                     await page.ClickAsync("button[type=submit]");
@@ -79,7 +84,8 @@ public sealed class PlaywrightLogin(BrowserPool browsers, IRequestGate gate, Ins
                 }
                 finally
                 {
-                    await page.CloseAsync();
+                    try { await page.CloseAsync(); }
+                    catch (PlaywrightException) { /* closed with its context */ }
                 }
             }, cancellationToken);
         }

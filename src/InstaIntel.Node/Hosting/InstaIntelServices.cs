@@ -21,6 +21,8 @@ public static class InstaIntelServices
         var storage = BindStorage(configuration);
         var cluster = configuration.GetSection(ClusterSettings.Section).Get<ClusterSettings>() ?? new ClusterSettings();
         var accounts = configuration.GetSection(AccountEntitySettings.Section).Get<AccountEntitySettings>() ?? new AccountEntitySettings();
+        accounts.Processing = configuration.GetSection(Domain.Processing.ContinuousProcessingSettings.Section).Get<Domain.Processing.ContinuousProcessingSettings>()
+                              ?? new Domain.Processing.ContinuousProcessingSettings();
 
         var readiness = configuration.GetSection(ReadinessOptions.Section).Get<ReadinessOptions>() ?? new ReadinessOptions();
 
@@ -30,6 +32,7 @@ public static class InstaIntelServices
         services.AddHostedService<DatabaseMigrationService>();
         services.AddInstaIntelSecurity(configuration);
         services.AddInstaIntelInstagram(configuration);
+        services.AddAccountWorkers(configuration, accounts);
         services.AddAkka(cluster.ActorSystemName, (akka, _) => akka
             .ConfigureLoggers(loggers =>
             {

@@ -1,0 +1,45 @@
+using InstaIntel.Actors.Accounts;
+using InstaIntel.Actors.Processing;
+using InstaIntel.Actors.Processing.ProfileSync;
+using InstaIntel.Instagram.Client;
+using InstaIntel.Storage;
+using InstaIntel.Storage.Blobs;
+using InstaIntel.Storage.Events;
+using InstaIntel.Storage.Feed;
+using InstaIntel.Storage.Operations;
+using InstaIntel.Storage.Profiles;
+using InstaIntel.Storage.Stories;
+
+namespace InstaIntel.Node.Hosting;
+
+/// <summary>The account's children and what they work with: the node runs continuous processing with these.</summary>
+public static class ProcessingServices
+{
+    public static IServiceCollection AddAccountWorkers(this IServiceCollection services, IConfiguration configuration, AccountEntitySettings accounts)
+    {
+        var workers = configuration.GetSection(AccountWorkerSettings.Section).Get<AccountWorkerSettings>() ?? new AccountWorkerSettings();
+        workers.Budget = accounts.Budget;
+        var profileSync = configuration.GetSection(ProfileSyncSettings.Section).Get<ProfileSyncSettings>() ?? new ProfileSyncSettings();
+        var blobs = configuration.GetSection(BlobOptions.Section).Get<BlobOptions>() ?? new BlobOptions();
+
+        services.AddSingleton(new BlobStore(blobs));
+        services.AddSingleton<ProfileRepository>();
+        services.AddSingleton<ProfileEventRepository>();
+        services.AddSingleton<StoryRepository>();
+        services.AddSingleton<FeedPostRepository>();
+        services.AddSingleton<SyncRunRepository>();
+        services.AddSingleton<ISyncRunRecorder, SyncRunRecorder>();
+        services.AddSingleton<AccountWorkContextLoader>();
+        services.AddSingleton<StoryIngestionServices>();
+        services.AddSingleton<FeedEngagementServices>();
+        services.AddSingleton<IAccountWorkers>(sp =>
+        {
+            var contexts = sp.GetRequiredService<AccountWorkContextLoader>();
+            var instagram = sp.GetRequiredService<IInstagramClient>();
+            var stores = ProfileSyncStores.From(sp.GetRequiredService<InstaIntelDbFactory>());
+            return new AccountWorkers(workers, sp.GetRequiredService<StoryIngestionServices>(), sp.GetRequiredService<FeedEngagementServices>(),
+                sp.GetRequiredService<InstaIntelDbFactory>(), _ => ProfileSyncActor.Props(contexts, instagram, stores, accounts, profileSync));
+        });
+        return services;
+    }
+}
