@@ -21,8 +21,6 @@ internal sealed record FollowListPage(FollowFlag List, IReadOnlyList<InstagramUs
 /// </summary>
 internal static class FollowGraphSync
 {
-    public const string InboxReason = "inbox_thread_seen";
-
     public static async Task<ImmutableDictionary<string, int>> RunAsync(ProfileSyncRun run)
     {
         var crawl = new FollowGraphCrawl(run);
@@ -108,7 +106,7 @@ internal static class FollowGraphSync
             await run.Stores.Peers.UpsertManyAsync(run.AccountId,
                 partners.Select(p => new PeerSighting(p.User.Username, p.User.FullName, p.At?.UtcDateTime)).ToList(), run.Cancellation);
             await run.Stores.Profiles.UpsertManyAsync(partners.Select(p => Snapshot(p.User, now)).ToList(), run.Cancellation);
-            await run.Stores.Profiles.MarkMessageableAsync(run.AccountId, usernames, InboxReason, now, run.Cancellation);
+            await run.Stores.Profiles.MarkMessageableAsync(run.AccountId, usernames, ProfileSyncReasons.InboxThreadSeen, now, run.Cancellation);
             _peers.UnionWith(usernames);
         }
 

@@ -46,7 +46,7 @@ internal static class ProfileRefresh
                 }
                 catch (NotFoundException)
                 {
-                    return new CrawlStep<RefreshFinding>([started, new RefreshFailed(target, ProfileScan.ProfileNotFound)], queue.Count == 0);
+                    return new CrawlStep<RefreshFinding>([started, new RefreshFailed(target, ProfileSyncReasons.ProfileNotFound)], queue.Count == 0);
                 }
             }, writer.WriteAsync);
         }
@@ -95,8 +95,9 @@ internal static class ProfileRefresh
             var previous = await profiles.ApplyDetailsAsync(profile.Id, new ProfileDetailsUpdate(
                 DateTime.UtcNow,
                 IgUserId: details.Id,
-                DisplayName: Blank(details.FullName),
-                Bio: Blank(details.Biography),
+                // The profile page is authoritative: an empty bio or name is one the owner removed, so it is stored.
+                DisplayName: details.FullName,
+                Bio: details.Biography,
                 FollowersCount: details.FollowerCount is { } count ? (int)Math.Clamp(count, 0, int.MaxValue) : null,
                 // A placeholder silhouette is no picture: the stored one stays.
                 ProfilePicUrl: fingerprint is null ? null : details.ProfilePicUrl,
@@ -114,8 +115,6 @@ internal static class ProfileRefresh
                 ["tagged_profile_scan_excluded"] = excludedNow,
             };
         }
-
-        private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
         public ImmutableDictionary<string, int> Stats(int due) => ImmutableDictionary<string, int>.Empty
             .Add("profiles_due", due)

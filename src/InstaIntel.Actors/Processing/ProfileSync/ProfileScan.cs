@@ -38,9 +38,6 @@ internal sealed record ScanFailed(ProfileTarget Target, string Error) : ScanFind
 /// </summary>
 internal static class ProfileScan
 {
-    public const string PrivateProfile = "private_profile";
-    public const string ProfileNotFound = "profile_not_found";
-
     public static async Task<ImmutableDictionary<string, int>> RunAsync(ProfileSyncRun run)
     {
         var writer = new ScanWriter(run);
@@ -107,11 +104,11 @@ internal static class ProfileScan
             }
             catch (PrivateProfileException)
             {
-                return Step([started, new ScanSkipped(target, PrivateProfile)]);
+                return Step([started, new ScanSkipped(target, ProfileSyncReasons.PrivateProfile)]);
             }
             catch (NotFoundException)
             {
-                return Step([started, new ScanFailed(target, ProfileNotFound)]);
+                return Step([started, new ScanFailed(target, ProfileSyncReasons.ProfileNotFound)]);
             }
         }
 
