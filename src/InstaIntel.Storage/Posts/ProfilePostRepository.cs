@@ -1,10 +1,14 @@
+using System.Text.Json.Nodes;
 using InstaIntel.Domain.Posts;
 using LinqToDB;
 using LinqToDB.Async;
 
 namespace InstaIntel.Storage.Posts;
 
-/// <summary><c>instagram_profile_posts</c>: the capture upsert keyed by (profile, shortcode).</summary>
+/// <summary>
+/// <c>instagram_profile_posts</c>: the capture upsert keyed by (profile, shortcode); and the post's captured comments
+/// (<c>instagram_profile_post_comments</c>), once per Instagram comment id.
+/// </summary>
 public sealed class ProfilePostRepository(InstaIntelDbFactory factory)
 {
     /// <summary>
@@ -58,4 +62,54 @@ public sealed class ProfilePostRepository(InstaIntelDbFactory factory)
         await using var db = factory.Open();
         return await db.InstagramProfilePosts.FirstOrDefaultAsync(p => p.InstagramProfileId == instagramProfileId && p.Shortcode == shortcode, cancellationToken);
     }
+
+    public async Task<IReadOnlyList<InstagramProfilePost>> ListAsync(long instagramProfileId, CancellationToken cancellationToken = default)
+    {
+        await using var db = factory.Open();
+        return await db.InstagramProfilePosts.Where(p => p.InstagramProfileId == instagramProfileId).OrderBy(p => p.Id).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Stores the comments the post does not hold yet. The seed's table has no column for Instagram's comment id, so
+    /// it lives in <c>metadata.comment_id</c> (<see cref="CommentIdKey"/>) and new comments are found by reading the
+    /// post's stored ids (a capture keeps a few per post). Two writers of the same post could both insert a comment:
+    /// the account's phases run one at a time, so only one captures a profile's posts.
+    /// </summary>
+    /// <returns>how many comments were new.</returns>
+    public async Task<int> AddNewCommentsAsync(long postId, IReadOnlyList<InstagramProfilePostComment> comments, CancellationToken cancellationToken = default)
+    {
+        if (comments.Count == 0) return 0;
+        await using var db = factory.Open();
+        await using var transaction = await db.BeginTransactionAsync(cancellationToken);
+        var stored = (await db.InstagramProfilePostComments.Where(c => c.InstagramProfilePostId == postId).Select(c => c.Metadata).ToListAsync(cancellationToken))
+            .Select(CommentIdOf)
+            .OfType<string>()
+            .ToHashSet(StringComparer.Ordinal);
+        var now = DateTime.UtcNow;
+        var added = 0;
+        foreach (var comment in comments)
+        {
+            var id = CommentIdOf(comment.Metadata) ?? throw new ArgumentException($"a captured comment needs metadata.{CommentIdKey}", nameof(comments));
+            if (!stored.Add(id)) continue;
+            comment.InstagramProfilePostId = postId;
+            comment.CreatedAt = now;
+            comment.UpdatedAt = now;
+            await db.InsertAsync(comment, token: cancellationToken);
+            added++;
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return added;
+    }
+
+    public async Task<IReadOnlyList<InstagramProfilePostComment>> ListCommentsAsync(long postId, CancellationToken cancellationToken = default)
+    {
+        await using var db = factory.Open();
+        return await db.InstagramProfilePostComments.Where(c => c.InstagramProfilePostId == postId).OrderBy(c => c.Id).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The metadata key holding Instagram's id of a captured comment.</summary>
+    public const string CommentIdKey = "comment_id";
+
+    private static string? CommentIdOf(JsonObject? metadata) =>
+        metadata?[CommentIdKey] is JsonValue value && value.TryGetValue<string>(out var id) ? id : null;
 }

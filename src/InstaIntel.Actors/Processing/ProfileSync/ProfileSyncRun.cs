@@ -1,0 +1,45 @@
+using Akka;
+using Akka.Streams;
+using Akka.Streams.Dsl;
+using InstaIntel.Instagram.Client;
+using InstaIntel.Storage;
+using InstaIntel.Storage.Messaging;
+using InstaIntel.Storage.Operations;
+using InstaIntel.Storage.Posts;
+using InstaIntel.Storage.Profiles;
+
+namespace InstaIntel.Actors.Processing.ProfileSync;
+
+/// <summary>The tables profile-sync writes: profiles (and their tags), captured posts and comments, action logs, inbox partners.</summary>
+public sealed record ProfileSyncStores(
+    ProfileRepository Profiles, ProfilePostRepository Posts, ProfileActionLogRepository ActionLogs, ConversationPeerRepository Peers)
+{
+    public static ProfileSyncStores From(InstaIntelDbFactory factory) => new(new(factory), new(factory), new(factory), new(factory));
+}
+
+/// <summary>Everything one run of a profile-sync phase works with; built when the run starts, dropped when it ends.</summary>
+internal sealed record ProfileSyncRun(
+    StartPhase Start,
+    AccountWorkContext Account,
+    IInstagramClient Instagram,
+    ProfileSyncStores Stores,
+    ProfileSyncSettings Settings,
+    RequestPacing Pacing,
+    SharedKillSwitch KillSwitch,
+    IMaterializer Materializer,
+    CancellationToken Cancellation)
+{
+    public long AccountId => Account.AccountId;
+
+    /// <summary>The run's crawl as a paced stream (<see cref="PacedRequests"/>).</summary>
+    public Source<T, NotUsed> Crawl<T>(Func<CancellationToken, Task<CrawlStep<T>>> next) =>
+        PacedRequests.Crawl(next, Pacing, Settings.BufferSize, KillSwitch, Cancellation);
+
+    /// <summary>Runs the crawl into <paramref name="write"/>, one finding at a time, in order.</summary>
+    public Task RunAsync<T>(Func<CancellationToken, Task<CrawlStep<T>>> next, Func<T, Task> write) =>
+        Crawl(next).RunWith(Sink.ForEachAsync(1, write), Materializer);
+
+    /// <summary>Is <paramref name="username"/> (or <paramref name="userId"/>) the account itself?</summary>
+    public bool IsSelf(string username, string? userId) =>
+        string.Equals(username, Account.Username, StringComparison.OrdinalIgnoreCase) || (userId is not null && userId == Account.InstagramUserId);
+}

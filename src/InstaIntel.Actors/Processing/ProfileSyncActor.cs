@@ -1,0 +1,70 @@
+using System.Collections.Immutable;
+using System.Runtime.ExceptionServices;
+using Akka.Actor;
+using Akka.Streams;
+using InstaIntel.Actors.Accounts;
+using InstaIntel.Actors.Processing.ProfileSync;
+using InstaIntel.Domain.Processing;
+using InstaIntel.Instagram.Client;
+
+namespace InstaIntel.Actors.Processing;
+
+/// <summary>
+/// The account's <c>profile-sync</c> child: runs <see cref="Phase.FollowGraphSync"/>, <see cref="Phase.ProfileScan"/> and
+/// <see cref="Phase.ProfileRefresh"/> (docs/processing.md). Each run is one paced Akka.Streams crawl (the account's
+/// request budget as its throttle, the run's kill switch) whose findings are written as they arrive.
+/// </summary>
+public sealed class ProfileSyncActor : PhaseChild
+{
+    public const string ChildName = "profile-sync";
+
+    private readonly AccountWorkContextLoader _contexts;
+    private readonly IInstagramClient _instagram;
+    private readonly ProfileSyncStores _stores;
+    private readonly AccountEntitySettings _account;
+    private readonly ProfileSyncSettings _settings;
+
+    public ProfileSyncActor(
+        AccountWorkContextLoader contexts, IInstagramClient instagram, ProfileSyncStores stores, AccountEntitySettings account, ProfileSyncSettings settings)
+        : base(settings.HeartbeatInterval)
+    {
+        settings.Validate();
+        _contexts = contexts;
+        _instagram = instagram;
+        _stores = stores;
+        _account = account;
+        _settings = settings;
+    }
+
+    public static Props Props(
+        AccountWorkContextLoader contexts, IInstagramClient instagram, ProfileSyncStores stores, AccountEntitySettings account, ProfileSyncSettings settings) =>
+        Akka.Actor.Props.Create(() => new ProfileSyncActor(contexts, instagram, stores, account, settings));
+
+    /// <summary>The phases this child runs (the rest belong to its siblings).</summary>
+    public static bool Runs(Phase phase) => phase is Phase.FollowGraphSync or Phase.ProfileScan or Phase.ProfileRefresh;
+
+    protected override async Task<ImmutableDictionary<string, int>> RunAsync(StartPhase start, SharedKillSwitch killSwitch, CancellationToken cancellationToken)
+    {
+        if (!Runs(start.Phase))
+            throw new InvalidOperationException($"{ChildName} does not run {start.Phase}");
+        var materializer = Materializer;
+        var account = await _contexts.LoadAsync(start.Username, start.InstagramUserId, cancellationToken);
+        var run = new ProfileSyncRun(start, account, _instagram, _stores, _settings,
+            RequestPacing.From(_account.Budget, _settings.BudgetShare, _settings.ThrottleBurst), killSwitch, materializer, cancellationToken);
+        try
+        {
+            return start.Phase switch
+            {
+                Phase.FollowGraphSync => await FollowGraphSync.RunAsync(run),
+                Phase.ProfileScan => await ProfileScan.RunAsync(run),
+                _ => await ProfileRefresh.RunAsync(run, _account.Processing.ProfileRefreshBatchSize),
+            };
+        }
+        catch (AggregateException wrapped) when (wrapped.InnerExceptions.Count == 1)
+        {
+            // A stream stage may hand on a failed task's AggregateException: report what actually went wrong.
+            ExceptionDispatchInfo.Throw(wrapped.InnerExceptions[0]);
+            throw;
+        }
+    }
+}
