@@ -12,12 +12,14 @@ namespace InstaIntel.Node;
 public static class NodeApplication
 {
     /// <param name="configure">Test hook: extra configuration applied after the defaults.</param>
-    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    /// <param name="afterServices">Test hook: runs after the node's services are registered (e.g. an extra log provider).</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null, Action<WebApplicationBuilder>? afterServices = null)
     {
         // Configuration ships beside the binary; the working directory is where data lives (./data/).
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         configure?.Invoke(builder);
         builder.Services.AddInstaIntel(builder.Configuration);
+        afterServices?.Invoke(builder);
 
         var app = builder.Build();
         app.UseExceptionHandler();

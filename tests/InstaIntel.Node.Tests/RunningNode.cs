@@ -52,10 +52,7 @@ public sealed class RunningNode : IAsyncDisposable
             if (logs is null)
                 builder.Logging.AddFilter(_ => false);
             else
-            {
                 builder.Logging.SetMinimumLevel(LogLevel.Trace);
-                builder.Logging.AddProvider(logs);
-            }
             var values = new Dictionary<string, string?>
             {
                 ["InstaIntel:Storage:Engine"] = storage.Engine.ToString(),
@@ -67,6 +64,10 @@ public sealed class RunningNode : IAsyncDisposable
                 values[key] = value;
             // A null value removes a default (e.g. the test API key, to see a node with none).
             builder.Configuration.AddInMemoryCollection(values.Where(pair => pair.Value is not null));
+        }, afterServices: builder =>
+        {
+            // After the node's own logging set-up (which clears providers), so the capture sees every line.
+            if (logs is not null) builder.Logging.AddProvider(logs);
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();

@@ -25,6 +25,9 @@ public static class ContinuousProcessing
         }
         if (state.LoginState == LoginState.AuthenticationRequired)
             return new TickDecision.Skip(SkipReason.AuthenticationRequired, "waiting for a new session");
+        // Nothing can be done for an account that never had a session: no run, no failure, no backoff.
+        if (state.LoginState == LoginState.NotAuthenticated)
+            return new TickDecision.Skip(SkipReason.AuthenticationRequired, "no session imported yet");
 
         var takeOver = false;
         if (state.State == ContinuousProcessingState.Running)
