@@ -34,6 +34,8 @@ public sealed class HostedActorSystem : IDisposable
         builder.Logging.ClearProviders();
         builder.Services.AddInstaIntelStorage(storage);
         builder.Services.AddAkka("instaintel-test", (akka, _) => akka
+            // A loaded CI machine (2 cores, a real journal) may take seconds to answer: allow it, never flake.
+            .AddHocon("akka.test.single-expect-default = 15s", HoconAddMode.Prepend)
             .AddHocon(Akka.TestKit.Xunit2.TestKit.DefaultConfig, HoconAddMode.Append)
             .WithInstaIntelCluster(new ClusterSettings { Port = 0 })
             .WithSqlPersistence(storage)

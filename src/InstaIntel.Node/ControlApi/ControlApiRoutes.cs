@@ -7,6 +7,7 @@ public static class ControlApiRoutes
     {
         app.MapAccounts();
         app.MapSessions();
+        app.MapRuns();
         return app;
     }
 }

@@ -33,6 +33,8 @@ public static class InstaIntelServices
         services.AddInstaIntelSecurity(configuration);
         services.AddInstaIntelInstagram(configuration);
         services.AddAccountWorkers(configuration, accounts);
+        services.AddSingleton(configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions());
+        services.AddHostedService<DemoBootstrapService>();
         services.AddAkka(cluster.ActorSystemName, (akka, _) => akka
             .ConfigureLoggers(loggers =>
             {

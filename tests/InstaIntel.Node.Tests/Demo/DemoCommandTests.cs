@@ -45,7 +45,27 @@ public sealed class DemoCommandTests
             }
             Assert.True(answered, $"the demo never answered GET /api/accounts:\n{output}");
 
-            // Ctrl-C: build.sh execs the node, so the signal reaches it directly.
+            // The demo account logs in to the simulator and continuous processing fills the database by itself.
+            var filled = false;
+            var fillDeadline = DateTime.UtcNow.AddMinutes(3);
+            string runs = "";
+            while (!filled && DateTime.UtcNow < fillDeadline && !demo.HasExited)
+            {
+                await Task.Delay(2000);
+                try
+                {
+                    runs = await http.GetStringAsync("/api/accounts/demo_user/runs");
+                    using var document = System.Text.Json.JsonDocument.Parse(runs);
+                    filled = document.RootElement.EnumerateArray().Any(run =>
+                        run.GetProperty("status").GetString() == "succeeded"
+                        && run.GetProperty("stats").TryGetProperty("stories_new", out var stories) && stories.GetInt32() > 0);
+                }
+                catch (HttpRequestException) { }
+                catch (TaskCanceledException) { }
+            }
+            Assert.True(filled, $"no story sync filled the database; runs: {runs}\n{output}");
+
+            // Ctrl-C: build.sh passes it on to the node, waits for its shutdown, then stops the simulator.
             Process.Start("kill", ["-INT", demo.Id.ToString()])!.WaitForExit();
             using var exited = new CancellationTokenSource(TimeSpan.FromSeconds(60));
             await demo.WaitForExitAsync(exited.Token);
