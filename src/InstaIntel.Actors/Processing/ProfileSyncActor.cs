@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.ExceptionServices;
 using Akka.Actor;
 using Akka.Streams;
 using InstaIntel.Actors.Accounts;
@@ -51,20 +50,11 @@ public sealed class ProfileSyncActor : PhaseChild
         var account = await _contexts.LoadAsync(start.Username, start.InstagramUserId, cancellationToken);
         var run = new ProfileSyncRun(start, account, _instagram, _stores, _settings,
             RequestPacing.From(_account.Budget, _settings.BudgetShare, _settings.ThrottleBurst), killSwitch, materializer, cancellationToken);
-        try
+        return start.Phase switch
         {
-            return start.Phase switch
-            {
-                Phase.FollowGraphSync => await FollowGraphSync.RunAsync(run),
-                Phase.ProfileScan => await ProfileScan.RunAsync(run),
-                _ => await ProfileRefresh.RunAsync(run, _account.Processing.ProfileRefreshBatchSize),
-            };
-        }
-        catch (AggregateException wrapped) when (wrapped.InnerExceptions.Count == 1)
-        {
-            // A stream stage may hand on a failed task's AggregateException: report what actually went wrong.
-            ExceptionDispatchInfo.Throw(wrapped.InnerExceptions[0]);
-            throw;
-        }
+            Phase.FollowGraphSync => await FollowGraphSync.RunAsync(run),
+            Phase.ProfileScan => await ProfileScan.RunAsync(run),
+            _ => await ProfileRefresh.RunAsync(run, _account.Processing.ProfileRefreshBatchSize),
+        };
     }
 }
