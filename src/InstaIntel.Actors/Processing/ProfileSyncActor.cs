@@ -27,7 +27,6 @@ public sealed class ProfileSyncActor : PhaseChild
         AccountWorkContextLoader contexts, IInstagramClient instagram, ProfileSyncStores stores, AccountEntitySettings account, ProfileSyncSettings settings)
         : base(settings.HeartbeatInterval)
     {
-        settings.Validate();
         _contexts = contexts;
         _instagram = instagram;
         _stores = stores;
@@ -35,9 +34,14 @@ public sealed class ProfileSyncActor : PhaseChild
         _settings = settings;
     }
 
+    /// <exception cref="ArgumentException">invalid settings (checked here, not in the actor, so a bad value fails the node's start rather than restarting the child).</exception>
     public static Props Props(
-        AccountWorkContextLoader contexts, IInstagramClient instagram, ProfileSyncStores stores, AccountEntitySettings account, ProfileSyncSettings settings) =>
-        Akka.Actor.Props.Create(() => new ProfileSyncActor(contexts, instagram, stores, account, settings));
+        AccountWorkContextLoader contexts, IInstagramClient instagram, ProfileSyncStores stores, AccountEntitySettings account, ProfileSyncSettings settings)
+    {
+        settings.Validate();
+        account.Budget.Validate();
+        return Akka.Actor.Props.Create(() => new ProfileSyncActor(contexts, instagram, stores, account, settings));
+    }
 
     /// <summary>The phases this child runs (the rest belong to its siblings).</summary>
     public static bool Runs(Phase phase) => phase is Phase.FollowGraphSync or Phase.ProfileScan or Phase.ProfileRefresh;
