@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.ExceptionServices;
 using Akka.Actor;
 using Akka.Streams;
 using InstaIntel.Actors.Accounts;
@@ -28,7 +27,6 @@ public sealed class ProfileSyncActor : PhaseChild
         AccountWorkContextLoader contexts, IInstagramClient instagram, ProfileSyncStores stores, AccountEntitySettings account, ProfileSyncSettings settings)
         : base(settings.HeartbeatInterval)
     {
-        settings.Validate();
         _contexts = contexts;
         _instagram = instagram;
         _stores = stores;
@@ -36,9 +34,14 @@ public sealed class ProfileSyncActor : PhaseChild
         _settings = settings;
     }
 
+    /// <exception cref="ArgumentException">invalid settings (checked here, not in the actor, so a bad value fails the node's start rather than restarting the child).</exception>
     public static Props Props(
-        AccountWorkContextLoader contexts, IInstagramClient instagram, ProfileSyncStores stores, AccountEntitySettings account, ProfileSyncSettings settings) =>
-        Akka.Actor.Props.Create(() => new ProfileSyncActor(contexts, instagram, stores, account, settings));
+        AccountWorkContextLoader contexts, IInstagramClient instagram, ProfileSyncStores stores, AccountEntitySettings account, ProfileSyncSettings settings)
+    {
+        settings.Validate();
+        account.Budget.Validate();
+        return Akka.Actor.Props.Create(() => new ProfileSyncActor(contexts, instagram, stores, account, settings));
+    }
 
     /// <summary>The phases this child runs (the rest belong to its siblings).</summary>
     public static bool Runs(Phase phase) => phase is Phase.FollowGraphSync or Phase.ProfileScan or Phase.ProfileRefresh;
@@ -51,20 +54,11 @@ public sealed class ProfileSyncActor : PhaseChild
         var account = await _contexts.LoadAsync(start.Username, start.InstagramUserId, cancellationToken);
         var run = new ProfileSyncRun(start, account, _instagram, _stores, _settings,
             RequestPacing.From(_account.Budget, _settings.BudgetShare, _settings.ThrottleBurst), killSwitch, materializer, cancellationToken);
-        try
+        return start.Phase switch
         {
-            return start.Phase switch
-            {
-                Phase.FollowGraphSync => await FollowGraphSync.RunAsync(run),
-                Phase.ProfileScan => await ProfileScan.RunAsync(run),
-                _ => await ProfileRefresh.RunAsync(run, _account.Processing.ProfileRefreshBatchSize),
-            };
-        }
-        catch (AggregateException wrapped) when (wrapped.InnerExceptions.Count == 1)
-        {
-            // A stream stage may hand on a failed task's AggregateException: report what actually went wrong.
-            ExceptionDispatchInfo.Throw(wrapped.InnerExceptions[0]);
-            throw;
-        }
+            Phase.FollowGraphSync => await FollowGraphSync.RunAsync(run),
+            Phase.ProfileScan => await ProfileScan.RunAsync(run),
+            _ => await ProfileRefresh.RunAsync(run, _account.Processing.ProfileRefreshBatchSize),
+        };
     }
 }

@@ -252,6 +252,30 @@ public sealed class ProfileSyncSpec(ProfileSyncFixture fixture)
     }
 
     [Fact]
+    public async Task An_aborted_scan_fails_the_action_logs_it_had_not_finished()
+    {
+        await using var world = await ArrangeAsync(budget: new RequestBudgetSettings { RequestsPerWindow = 2, Window = TimeSpan.FromSeconds(10) });
+        var targets = Network.FollowingOf(Account).Select(Network.Profile).Where(p => !p.IsPrivate && p.PostCount > 0).Take(3).ToList();
+        foreach (var profile in targets)
+            await world.Profiles.UpsertAsync(new ProfileSnapshot(world.AccountId, profile.Username, Following: true));
+        var before = fixture.LastRequestSequence();
+        var runId = world.Start(Phase.ProfileScan);
+        AwaitCondition(() => RequestsSince(before).Count >= 1, TimeSpan.FromSeconds(30));
+
+        world.Parent.Tell(new AbortPhase(runId, "paused"));
+
+        Expect<PhaseAborted>(TimeSpan.FromSeconds(3));
+        var logs = new ProfileActionLogRepository(world.Factory);
+        foreach (var profile in targets)
+        {
+            var log = Assert.Single(await logs.ListAsync((await world.Profiles.FindAsync(world.AccountId, profile.Username))!.Id));
+            Assert.Equal(RunStatus.Failed, log.Status);
+            Assert.Equal("aborted: paused", log.ErrorMessage);
+            Assert.NotNull(log.FinishedAt);
+        }
+    }
+
+    [Fact]
     public async Task Profile_refresh_updates_details_and_tags_a_business_profile_unless_tagged_a_person()
     {
         await using var world = await ArrangeAsync();

@@ -14,15 +14,16 @@ internal static class ActionLogs
     };
 
     /// <summary>
-    /// A run that failed or was aborted fails the logs it had not finished, so none stays queued or running for ever.
-    /// Never throws: the run's own error is the one to report.
+    /// A run that failed or was aborted fails the logs it had not finished, so none stays queued or running for ever
+    /// (a finished log is left as it ended: the repository only finishes open logs). Never throws: the run's own
+    /// error is the one to report.
     /// </summary>
-    public static async Task FailUnfinishedAsync(ProfileSyncRun run, IEnumerable<ProfileTarget> targets, IReadOnlySet<long> finished, Exception error)
+    public static async Task FailUnfinishedAsync(ProfileSyncRun run, IEnumerable<ProfileTarget> targets, Exception error)
     {
         var message = error is OperationCanceledException ? $"aborted: {error.Message}" : $"{error.GetType().Name}: {error.Message}";
         try
         {
-            foreach (var target in targets.Where(t => !finished.Contains(t.LogId)))
+            foreach (var target in targets)
                 await run.Stores.ActionLogs.MarkFailedAsync(target.LogId, DateTime.UtcNow, message, cancellationToken: CancellationToken.None);
         }
         catch (Exception)

@@ -52,7 +52,7 @@ internal static class ProfileRefresh
         }
         catch (Exception error)
         {
-            await ActionLogs.FailUnfinishedAsync(run, targets, writer.Finished, error);
+            await ActionLogs.FailUnfinishedAsync(run, targets, error);
             throw;
         }
         return writer.Stats(targets.Count);
@@ -61,8 +61,6 @@ internal static class ProfileRefresh
     private sealed class RefreshWriter(ProfileSyncRun run)
     {
         private int _refreshed, _failed, _avatarsChanged, _excluded;
-
-        public HashSet<long> Finished { get; } = [];
 
         public async Task WriteAsync(RefreshFinding finding)
         {
@@ -77,12 +75,10 @@ internal static class ProfileRefresh
                 case DetailsFound found:
                     var metadata = await ApplyAsync(finding.Target.Profile, found.Details, token);
                     await logs.MarkSucceededAsync(logId, DateTime.UtcNow, "details refreshed", metadata, token);
-                    Finished.Add(logId);
                     _refreshed++;
                     break;
                 case RefreshFailed failed:
                     await logs.MarkFailedAsync(logId, DateTime.UtcNow, failed.Error, new JsonObject { ["reason_code"] = failed.Error }, token);
-                    Finished.Add(logId);
                     _failed++;
                     break;
             }

@@ -53,7 +53,7 @@ internal static class ProfileScan
         }
         catch (Exception error)
         {
-            await ActionLogs.FailUnfinishedAsync(run, targets, writer.Finished, error);
+            await ActionLogs.FailUnfinishedAsync(run, targets, error);
             throw;
         }
         return writer.Stats(targets.Count);
@@ -122,8 +122,6 @@ internal static class ProfileScan
         private readonly Dictionary<long, (int Posts, int NewComments)> _perLog = [];
         private int _scanned, _skipped, _failed, _posts, _newComments;
 
-        public HashSet<long> Finished { get; } = [];
-
         public async Task WriteAsync(ScanFinding finding)
         {
             var logs = run.Stores.ActionLogs;
@@ -153,18 +151,15 @@ internal static class ProfileScan
                     var (posts, comments) = _perLog.GetValueOrDefault(logId);
                     await logs.MarkSucceededAsync(logId, DateTime.UtcNow, $"captured {posts} posts, {comments} new comments",
                         new JsonObject { ["posts"] = posts, ["comments_new"] = comments }, token);
-                    Finished.Add(logId);
                     _scanned++;
                     break;
                 case ScanSkipped skipped:
                     await logs.MarkSucceededAsync(logId, DateTime.UtcNow, $"skipped: {skipped.Reason}",
                         new JsonObject { ["skipped"] = true, ["reason_code"] = skipped.Reason }, token);
-                    Finished.Add(logId);
                     _skipped++;
                     break;
                 case ScanFailed failed:
                     await logs.MarkFailedAsync(logId, DateTime.UtcNow, failed.Error, new JsonObject { ["reason_code"] = failed.Error }, token);
-                    Finished.Add(logId);
                     _failed++;
                     break;
             }

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Akka;
 using Akka.Streams;
 using Akka.Streams.Dsl;
@@ -36,8 +37,20 @@ internal sealed record ProfileSyncRun(
         PacedRequests.Crawl(next, Pacing, Settings.BufferSize, KillSwitch, Cancellation);
 
     /// <summary>Runs the crawl into <paramref name="write"/>, one finding at a time, in order.</summary>
-    public Task RunAsync<T>(Func<CancellationToken, Task<CrawlStep<T>>> next, Func<T, Task> write) =>
-        Crawl(next).RunWith(Sink.ForEachAsync(1, write), Materializer);
+    /// <exception cref="Exception">what failed the stream: a request's error, a write's, or the kill switch's reason.</exception>
+    public async Task RunAsync<T>(Func<CancellationToken, Task<CrawlStep<T>>> next, Func<T, Task> write)
+    {
+        try
+        {
+            await Crawl(next).RunWith(Sink.ForEachAsync(1, write), Materializer);
+        }
+        catch (AggregateException wrapped) when (wrapped.Flatten().InnerExceptions.Count == 1)
+        {
+            // The stream hands on a failed stage's task error wrapped: callers decide on the error itself
+            // (an abort, an authentication failure).
+            ExceptionDispatchInfo.Throw(wrapped.Flatten().InnerExceptions[0]);
+        }
+    }
 
     /// <summary>Is <paramref name="username"/> (or <paramref name="userId"/>) the account itself?</summary>
     public bool IsSelf(string username, string? userId) =>
