@@ -56,7 +56,17 @@ public abstract class PhaseChild : ReceiveActor, IWithTimers
         _cancellation = new CancellationTokenSource();
         Timers.StartPeriodicTimer(HeartbeatTimer, Beat.Instance, _heartbeatInterval);
         var runId = start.RunId;
-        RunAsync(start, _killSwitch, _cancellation.Token).PipeTo(Self,
+        Task<ImmutableDictionary<string, int>> run;
+        try
+        {
+            run = RunAsync(start, _killSwitch, _cancellation.Token);
+        }
+        catch (Exception thrown)
+        {
+            // A workflow that throws before its first await is a failed run, not a crashed child.
+            run = Task.FromException<ImmutableDictionary<string, int>>(thrown);
+        }
+        run.PipeTo(Self,
             success: stats => new Finished(runId, stats, null),
             failure: error => new Finished(runId, null, error));
     }
