@@ -17,7 +17,8 @@ public sealed record RequestPacing(int Requests, TimeSpan Per, int Burst)
 {
     /// <summary>The account's budget, paced at <paramref name="share"/> of it (the rest is headroom).</summary>
     public static RequestPacing From(RequestBudgetSettings budget, double share, int burst) =>
-        new(budget.RequestsPerWindow, budget.Window / share, burst);
+        // The margin covers the network: requests that leave a window apart must also arrive a window apart.
+        new(budget.RequestsPerWindow, (budget.Window + budget.Margin) / share, burst);
 }
 
 /// <summary>
