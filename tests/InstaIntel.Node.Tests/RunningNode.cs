@@ -59,6 +59,8 @@ public sealed class RunningNode : IAsyncDisposable
                 ["InstaIntel:Storage:ConnectionString"] = storage.ConnectionString,
                 ["InstaIntel:Cluster:Port"] = "0",
                 ["InstaIntel:Security:ApiKeyHashes:0"] = InstaIntel.Domain.Security.ApiKeySecret.Hash(ApiKey),
+                // Each test node has its own vault key (tests of the key file itself set KeyFile).
+                ["InstaIntel:Vault:Key"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             };
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
                 values[key] = value;

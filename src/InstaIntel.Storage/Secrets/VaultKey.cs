@@ -34,18 +34,22 @@ public static class VaultKey
 
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(SecretProtector.KeySize);
+        // Written whole under a temporary name, then moved into place: a concurrent reader never sees a half-written key.
+        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
         var created = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
             created.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        using (var writer = new StreamWriter(temp, created))
+            writer.Write(Convert.ToBase64String(key));
         try
         {
-            using var writer = new StreamWriter(path, created);
-            writer.Write(Convert.ToBase64String(key));
+            File.Move(temp, path, overwrite: false);
             return key;
         }
         catch (IOException) when (File.Exists(path))
         {
             // Another process created it first: use theirs.
+            File.Delete(temp);
             return Decode(File.ReadAllText(path).Trim(), path);
         }
     }

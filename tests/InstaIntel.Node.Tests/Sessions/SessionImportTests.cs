@@ -34,6 +34,7 @@ public sealed class SessionImportTests : IAsyncLifetime
         {
             ["InstaIntel:Instagram:BaseUrl"] = _simulator.BaseUrl.ToString(),
             ["InstaIntel:Vault:KeyFile"] = Path.Combine(_vaultFolder, "vault.key"),
+            ["InstaIntel:Vault:Key"] = null, // the key file, kept across this test's node restarts
             ["InstaIntel:Accounts:Budget:RequestsPerWindow"] = requestsPerWindow.ToString(),
             ["InstaIntel:Accounts:Budget:Window"] = "01:00:00",
         }, logs);
