@@ -157,6 +157,23 @@ public sealed class PlaywrightInstagramClient(
 
     private async Task<FetchedResponse> FetchAsync(AccountSession session, InstagramRequest request, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await FetchOnceAsync(session, request, cancellationToken);
+        }
+        catch (TransientException closed) when (request.Method == HttpMethod.Get
+            && closed.InnerException is PlaywrightException { Message: var message } && message.Contains("has been closed", StringComparison.Ordinal))
+        {
+            // The context or Chromium went away under the request (a crash, a restart): a read is sent again once on a
+            // fresh context; an action never is, it may have reached Instagram.
+            log.LogWarning("{Account} {Capability}: the browser context closed mid-request; reading again on a new one", session.Account, request.Capability);
+            await browsers.ForgetAsync(session.Account);
+            return await FetchOnceAsync(session, request, cancellationToken);
+        }
+    }
+
+    private async Task<FetchedResponse> FetchOnceAsync(AccountSession session, InstagramRequest request, CancellationToken cancellationToken)
+    {
         var url = request.Resolve(options.BaseUrl);
         try
         {
