@@ -1,5 +1,6 @@
 using InstaIntel.Node.Admin;
 using InstaIntel.Node.ControlApi;
+using InstaIntel.Node.Dashboard;
 using InstaIntel.Node.Health;
 using InstaIntel.Node.Observability;
 using Scalar.AspNetCore;
@@ -31,6 +32,7 @@ public static class NodeApplication
         app.MapScalarApiReference();
         app.MapControlApi();
         app.MapAdminApi();
+        app.MapInstaIntelDashboard();
         return app;
     }
 }

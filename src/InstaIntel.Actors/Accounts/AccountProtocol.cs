@@ -99,7 +99,8 @@ public sealed record AccountView(
     DateTime CreatedAt,
     long SequenceNr,
     Phase? CurrentPhase = null,
-    Guid? CurrentRunId = null) : IAccountReply;
+    Guid? CurrentRunId = null,
+    BudgetUsage? Budget = null) : IAccountReply;
 
 public sealed record AccountNotFound(string Username) : IAccountReply;
 

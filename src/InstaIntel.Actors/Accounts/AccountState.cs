@@ -104,7 +104,8 @@ public sealed record AccountState : IAccountMessage
         CreatedAt,
         sequenceNr,
         CurrentPhase,
-        CurrentRunId);
+        CurrentRunId,
+        BudgetUsage.Of(Budget, DateTime.UtcNow, BudgetSettings));
 
     /// <summary>The <c>instagram_accounts</c> row this state projects to.</summary>
     public InstagramAccount ToRow(long sequenceNr) => new()

@@ -4,6 +4,7 @@ using Akka.Hosting;
 using InstaIntel.Actors.Accounts;
 using InstaIntel.Actors.Hosting;
 using InstaIntel.Node.ControlApi;
+using InstaIntel.Node.Dashboard;
 using InstaIntel.Node.Health;
 using InstaIntel.Node.Observability;
 using InstaIntel.Node.Security;
@@ -47,6 +48,7 @@ public static class InstaIntelServices
             .WithInstaIntelOperations(readiness.JournalProbeTimeout));
 
         services.AddInstaIntelHealth(readiness);
+        services.AddInstaIntelDashboard(configuration);
         services.AddInstaIntelTelemetry(configuration);
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {

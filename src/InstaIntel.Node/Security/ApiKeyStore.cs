@@ -29,6 +29,14 @@ public sealed class ApiKeyStore(ApiKeyRepository keys, IOptions<SecurityOptions>
         return ApiKeySecret.Matches(presented, _hashes);
     }
 
+    /// <summary>Whether a key with this hash is still accepted (the dashboard's cookie carries the hash, not the key).</summary>
+    public async Task<bool> IsActiveHashAsync(string hash, CancellationToken cancellationToken)
+    {
+        if (clock.GetUtcNow() - _loadedAt > options.Value.KeyCacheLifetime)
+            await RefreshAsync(cancellationToken);
+        return _hashes.Contains(hash, StringComparer.Ordinal);
+    }
+
     private async Task RefreshAsync(CancellationToken cancellationToken)
     {
         await _refresh.WaitAsync(cancellationToken);
