@@ -25,7 +25,9 @@ public static class DashboardServices
             options.RootDirectory = "/Dashboard/Pages";
             options.Conventions.AuthorizeFolder("/", Policy);
             options.Conventions.AllowAnonymousToPage("/Login");
-        });
+        })
+        // The pages are compiled into this assembly, which is not the entry assembly when a test hosts the node.
+        .AddApplicationPart(typeof(DashboardServices).Assembly);
         services.AddSingleton<DashboardQueries>();
         services.AddSingleton<ShardLocator>();
         services.AddSingleton<DashboardActions>();
