@@ -142,6 +142,12 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
             if (_state.CurrentRunId is { } runId && _state.CurrentPhase is { } phase && _workers?.ChildFor(phase) == crash.Child)
                 FailRun(runId, crash.Cause.GetType().Name, crash.Cause.Message, authentication: false);
         });
+        // Messaging work goes to the child that owns it; what it reports is already in the messages' rows.
+        Command<Messaging.IMessagingCommand>(command =>
+        {
+            if (_state.Exists) Context.Child(Messaging.MessagingActor.ChildName).Forward(command);
+        });
+        Command<Messaging.IMessagingReport>(_ => { });
         Command<BacklogReport>(report =>
         {
             InstaIntelMetrics.RecordBacklogChange(report.Child, _backlogs.GetValueOrDefault(report.Child, Backlog.None), report.Backlog);
