@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Akka.Streams;
 using Akka.Streams.Dsl;
-using InstaIntel.Actors.Processing;
+using InstaIntel.Instagram.Client;
 using InstaIntel.Domain.Common;
 using InstaIntel.Domain.Messaging;
 using InstaIntel.Domain.Profiles;
@@ -23,27 +23,33 @@ internal sealed class MessageSending(string username, MessagingServices services
 
     public async Task<WorkDone> SendQueuedAsync()
     {
-        AccountWorkContext account;
+        // Nothing queued, nothing asked of Instagram (the child passes over the rows every time it starts).
+        if (await services.Accounts.FindAsync(username, cancellation) is not { } row) return new WorkDone([], null, false, null);
+        var queued = await services.Messages.ListQueuedAsync(row.Id, services.BatchSize, cancellation);
+        if (queued.Count == 0) return new WorkDone([], null, false, null);
+        AccountSession session;
         try
         {
-            account = await services.Contexts.LoadAsync(username, null, cancellation);
+            (_, session) = await services.Contexts.LoadSessionAsync(username, cancellation);
         }
-        catch (Exception error) when (error is InstagramException or AccountLoggedOutException)
+        catch (InstagramException noSession)
         {
-            // No session (or a refused one): nothing can be sent, and the caller should hear why rather than wait.
-            return await FailAllQueuedAsync(error);
+            // Nothing can be sent without a session, and the caller should hear why rather than wait.
+            var failed = new List<IMessagingReport>();
+            foreach (var message in queued)
+                failed.Add(await FailAsync(message, $"{noSession.GetType().Name}: {noSession.Message}", refused: false));
+            return new WorkDone(failed, null, queued.Count == services.BatchSize, null);
         }
-        var queued = await services.Messages.ListQueuedAsync(account.AccountId, services.BatchSize, cancellation);
         var reports = await Source.From(queued)
             .Via(killSwitch.Flow<InstagramMessage>())
-            .SelectAsync(1, message => SendOneAsync(account, message))
+            .SelectAsync(1, message => SendOneAsync(session, message))
             .RunWith(Sink.Seq<IMessagingReport>(), materializer);
         var deferred = reports.OfType<MessageDeferred>().Count();
         return new WorkDone(reports, _capped.Count == 0 ? null : _capped.Values.Min(),
             MoreQueued: queued.Count == services.BatchSize && deferred < queued.Count, null);
     }
 
-    private async Task<IMessagingReport> SendOneAsync(AccountWorkContext account, InstagramMessage message)
+    private async Task<IMessagingReport> SendOneAsync(AccountSession session, InstagramMessage message)
     {
         var kind = KindOf(message);
         if (_capped.TryGetValue(kind, out var until))
@@ -56,10 +62,10 @@ internal sealed class MessageSending(string username, MessagingServices services
             return await FailAsync(message, $"refused: {refusal.Describe()}", refused: true);
         try
         {
-            var userId = profile.IgUserId ?? await ResolveUserIdAsync(account, profile);
+            var userId = profile.IgUserId ?? await ResolveUserIdAsync(session, profile);
             DirectMessageSent receipt = kind == MessageKind.StoryReply
-                ? await services.Instagram.ReplyToStoryAsync(account.Session, message.Metadata?["story_id"]?.GetValue<string>() ?? "", userId, message.Body, cancellation)
-                : await services.Instagram.SendDirectMessageAsync(account.Session, userId, message.Body, cancellation);
+                ? await services.Instagram.ReplyToStoryAsync(session, message.Metadata?["story_id"]?.GetValue<string>() ?? "", userId, message.Body, cancellation)
+                : await services.Instagram.SendDirectMessageAsync(session, userId, message.Body, cancellation);
             var sentAt = receipt.SentAt?.UtcDateTime ?? DateTime.UtcNow;
             await services.Messages.MarkSentAsync(message.Id, sentAt, new JsonObject { ["thread_id"] = receipt.ThreadId, ["item_id"] = receipt.ItemId }, CancellationToken.None);
             await RecordAsync(profile.Id, kind, InteractionRules.AfterSent(kind), sentAt);
@@ -84,9 +90,9 @@ internal sealed class MessageSending(string username, MessagingServices services
         }
     }
 
-    private async Task<string> ResolveUserIdAsync(AccountWorkContext account, InstagramProfile profile)
+    private async Task<string> ResolveUserIdAsync(AccountSession session, InstagramProfile profile)
     {
-        var details = await services.Instagram.GetProfileAsync(account.Session, profile.Username, cancellation);
+        var details = await services.Instagram.GetProfileAsync(session, profile.Username, cancellation);
         await services.Profiles.SetIgUserIdAsync(profile.Id, details.Id, CancellationToken.None);
         return details.Id;
     }
@@ -101,16 +107,6 @@ internal sealed class MessageSending(string username, MessagingServices services
     {
         await services.Messages.MarkFailedAsync(message.Id, DateTime.UtcNow, error, CancellationToken.None);
         return new MessageFailed(message.Id, error, refused);
-    }
-
-    private async Task<WorkDone> FailAllQueuedAsync(Exception error)
-    {
-        if (await services.Accounts.FindAsync(username, cancellation) is not { } row) return new WorkDone([], null, false, error);
-        var accountId = row.Id;
-        var reports = new List<IMessagingReport>();
-        foreach (var message in await services.Messages.ListQueuedAsync(accountId, services.BatchSize, cancellation))
-            reports.Add(await FailAsync(message, $"{error.GetType().Name}: {error.Message}", refused: false));
-        return new WorkDone(reports, null, reports.Count == services.BatchSize, null);
     }
 
     /// <summary>Answers about the target (blocked, rejected, gone, private), as opposed to the account or the network.</summary>

@@ -22,9 +22,9 @@ internal static class MessageabilityCheck
         {
             var profile = await services.Profiles.FindAsync(verify.ProfileId, cancellation)
                           ?? throw new InvalidOperationException($"profile {verify.ProfileId} does not exist");
-            var account = await services.Contexts.LoadAsync(username, null, cancellation);
+            var (accountId, session) = await services.Contexts.LoadSessionAsync(username, cancellation);
             var now = DateTime.UtcNow;
-            var (state, reason, retryAfter) = await JudgeAsync(account, profile, services, now, cancellation);
+            var (state, reason, retryAfter) = await JudgeAsync(accountId, session, profile, services, now, cancellation);
             await services.Profiles.SetDmInteractionAsync(profile.Id, state, reason, now, retryAfter, CancellationToken.None);
             var stateName = SeedString.Of(state);
             await logs.MarkSucceededAsync(verify.ActionLogId, DateTime.UtcNow, $"dm_interaction_state {stateName} ({reason})",
@@ -40,13 +40,13 @@ internal static class MessageabilityCheck
     }
 
     private static async Task<(DmInteractionState, string, DateTime?)> JudgeAsync(
-        Processing.AccountWorkContext account, InstagramProfile profile, MessagingServices services, DateTime now, CancellationToken cancellation)
+        long accountId, Instagram.Client.AccountSession session, InstagramProfile profile, MessagingServices services, DateTime now, CancellationToken cancellation)
     {
         try
         {
-            var details = await services.Instagram.GetProfileAsync(account.Session, profile.Username, cancellation);
+            var details = await services.Instagram.GetProfileAsync(session, profile.Username, cancellation);
             await services.Profiles.SetIgUserIdAsync(profile.Id, details.Id, CancellationToken.None);
-            if (await services.Peers.ExistsAsync(account.AccountId, profile.Username, cancellation))
+            if (await services.Peers.ExistsAsync(accountId, profile.Username, cancellation))
                 return (DmInteractionState.Messageable, "inbox_thread_seen", null);
             if (details.FollowsViewer == true)
                 return (DmInteractionState.Messageable, "follows_account", null);

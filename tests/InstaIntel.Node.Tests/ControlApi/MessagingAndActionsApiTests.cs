@@ -195,9 +195,9 @@ public sealed class MessagingAndActionsApiTests : IAsyncLifetime
         using var refused = await _node.Http.PostAsync("/api/accounts/demo_user/actions/sync-stories", null);
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Equal("paused", await ProblemReasonAsync(refused));
-        await using var db = _database.Factory().Open();
-        var self = await db.InstagramProfiles.SingleAsync(p => p.Username == "demo_user");
-        var refusedLog = await db.InstagramProfileActionLogs.Where(l => l.InstagramProfileId == self.Id && l.Action == "sync_stories").SingleAsync();
+        await using var logs = _database.Factory().Open();
+        var self = await logs.InstagramProfiles.SingleAsync(p => p.Username == "demo_user");
+        var refusedLog = await logs.InstagramProfileActionLogs.Where(l => l.InstagramProfileId == self.Id && l.Action == "sync_stories").SingleAsync();
         Assert.Equal(Domain.Operations.RunStatus.Failed, refusedLog.Status);
         Assert.StartsWith("not started: paused", refusedLog.ErrorMessage);
 
