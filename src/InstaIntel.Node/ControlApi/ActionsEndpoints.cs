@@ -43,7 +43,7 @@ public static class ActionsEndpoints
         var actions = app.MapGroup("/api/accounts/{username}").WithTags("Actions");
         actions.MapPost("/actions/{action}", AccountAction);
         actions.MapPost("/profiles/{profile}/actions/{action}", ProfileAction);
-        actions.MapGet("/actions/{id:long}", Show);
+        actions.MapGet("/actions/{id}", Show);
     }
 
     private static async Task<Results<Accepted<ActionAcceptedResponse>, ProblemHttpResult>> AccountAction(

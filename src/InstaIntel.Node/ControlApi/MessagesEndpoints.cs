@@ -26,7 +26,7 @@ public static class MessagesEndpoints
     {
         var messages = app.MapGroup("/api/accounts/{username}/profiles/{profile}/messages").WithTags("Messaging");
         messages.MapPost("/", Queue);
-        messages.MapGet("/{id:long}", Show);
+        messages.MapGet("/{id}", Show);
     }
 
     private static async Task<Results<Accepted<MessageQueuedResponse>, ProblemHttpResult>> Queue(
