@@ -46,6 +46,10 @@ public static class InstaIntelCli
                 accounts.AddCommand<AccountsPauseCommand>("pause").WithExample("accounts", "pause", "alice", "--reason", "travel");
                 accounts.AddCommand<AccountsResumeCommand>("resume");
                 accounts.AddCommand<AccountsRunCommand>("run");
+                accounts.AddCommand<AccountsActionCommand>("action").WithExample("accounts", "action", "alice", "fetch-details", "--profile", "bob", "--wait");
+                accounts.AddCommand<AccountsActionStatusCommand>("action-status").WithExample("accounts", "action-status", "alice", "42");
+                accounts.AddCommand<AccountsMessageCommand>("message").WithExample("accounts", "message", "alice", "bob", "see you at eight");
+                accounts.AddCommand<AccountsMessageStatusCommand>("message-status").WithExample("accounts", "message-status", "alice", "bob", "7");
             });
             config.AddBranch("db", db =>
             {

@@ -58,3 +58,19 @@ public sealed record RunAccepted
     public string Id => RunId ?? RunIdSnake ?? "?";
     public string PhaseName => Phase.ValueKind == JsonValueKind.String ? Phase.GetString()! : Phase.ToString();
 }
+
+/// <summary>202 to an action (<c>POST .../actions/{action}</c>): its action log id.</summary>
+public sealed record ActionAccepted(long Id, string Action, string Status, string Location, string? RunId, string? Phase);
+
+/// <summary><c>GET /api/accounts/{username}/actions/{id}</c>: an action's progress.</summary>
+public sealed record ActionStatus(long Id, string Action, string? Profile, string Status, string? Trigger, DateTime OccurredAt, DateTime? StartedAt,
+    DateTime? FinishedAt, string? Log, string? Error)
+{
+    public bool Finished => Status is "succeeded" or "failed";
+}
+
+/// <summary>202 to a queued message.</summary>
+public sealed record MessageQueued(long Id, string Status, string Location);
+
+/// <summary><c>GET .../profiles/{profile}/messages/{id}</c>.</summary>
+public sealed record MessageStatus(long Id, string Profile, string Kind, string? StoryId, string Body, string Status, DateTime? SentAt, string? Error);

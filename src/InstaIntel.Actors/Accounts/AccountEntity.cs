@@ -105,7 +105,7 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
             _holdReason = hold.Reason;
         });
 
-        Command<RunNow>(run => WhenExists(() => TryStartRun(manual: true, run.Trigger, Sender)));
+        Command<RunNow>(run => WhenExists(() => TryStartRun(manual: true, run.Trigger, Sender, run)));
         Command<Tick>(_ =>
         {
             if (_state.Exists) TryStartRun(manual: false, "schedule", ActorRefs.Nobody);
@@ -142,6 +142,12 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
             if (_state.CurrentRunId is { } runId && _state.CurrentPhase is { } phase && _workers?.ChildFor(phase) == crash.Child)
                 FailRun(runId, crash.Cause.GetType().Name, crash.Cause.Message, authentication: false);
         });
+        // Messaging work goes to the child that owns it; what it reports is already in the messages' rows.
+        Command<Messaging.IMessagingCommand>(command =>
+        {
+            if (_state.Exists) Context.Child(Messaging.MessagingActor.ChildName).Forward(command);
+        });
+        Command<Messaging.IMessagingReport>(_ => { });
         Command<BacklogReport>(report =>
         {
             InstaIntelMetrics.RecordBacklogChange(report.Child, _backlogs.GetValueOrDefault(report.Child, Backlog.None), report.Backlog);
@@ -250,7 +256,7 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
         }
     }
 
-    private void TryStartRun(bool manual, string trigger, IActorRef replyTo)
+    private void TryStartRun(bool manual, string trigger, IActorRef replyTo, RunNow? action = null)
     {
         if (_workers is null)
         {
@@ -266,7 +272,10 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
         var backlog = _backlogs.Values.Aggregate(Backlog.None, (sum, b) => new Backlog(
             sum.StoryPipelines + b.StoryPipelines, sum.PostPipelines + b.PostPipelines, sum.WorkspaceItems + b.WorkspaceItems, sum.ActiveStreams + b.ActiveStreams));
         var context = new TickContext(now, manual, AiHealthy: true, backlog, WorkspaceHasPendingPosts: false, Random.Shared.NextDouble());
-        switch (ContinuousProcessing.Decide(coordinator, context, _settings.Processing))
+        var decision = action?.Phase is { } only
+            ? ContinuousProcessing.DecideFor(only, coordinator, context, _settings.Processing)
+            : ContinuousProcessing.Decide(coordinator, context, _settings.Processing);
+        switch (decision)
         {
             case TickDecision.Skip skip:
                 if (manual) _log.Info("Run of account {0} not started: {1} ({2})", _username, skip.Reason, skip.Detail);
@@ -278,8 +287,9 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
                 Persist(new RunStarted(now, Guid.NewGuid(), run.Phase, run.NextDueAt, run.TookOverStaleRun, trigger), started =>
                 {
                     AfterRunEvent(started);
-                    _runs?.RunStartedAsync(_username, started.RunId, started.Phase, trigger, started.At).PipeTo(Self, success: () => RunRecorded.Instance, failure: ex => new RunRecordFailed(ex));
-                    Context.Child(_workers.ChildFor(started.Phase)).Tell(new StartPhase(started.RunId, started.Phase, _username, _state.InstagramUserId, trigger));
+                    _runs?.RunStartedAsync(_username, started.RunId, started.Phase, trigger, started.At, action?.ActionLogId).PipeTo(Self, success: () => RunRecorded.Instance, failure: ex => new RunRecordFailed(ex));
+                    Context.Child(_workers.ChildFor(started.Phase)).Tell(new StartPhase(started.RunId, started.Phase, _username, _state.InstagramUserId, trigger,
+                        action?.ProfileId is { } profileId && action.ActionLogId is { } logId ? new PhaseTarget(profileId, logId) : null));
                     replyTo.Tell(new RunAccepted(started.RunId, started.Phase));
                 });
                 break;

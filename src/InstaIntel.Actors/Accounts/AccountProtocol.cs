@@ -45,8 +45,12 @@ public sealed record ReserveRequest(string Username, InstagramAction? Action = n
 /// <summary>Instagram asked us to slow down (429, 5xx): no request for the account before <see cref="Until"/>. Not persisted; no reply.</summary>
 public sealed record HoldRequests(string Username, DateTime Until, string Reason) : IAccountCommand;
 
-/// <summary>Start continuous processing now (the API's or CLI's "run now"); never a second run beside one in flight.</summary>
-public sealed record RunNow(string Username, string Trigger = "api") : IAccountCommand;
+/// <summary>
+/// Start continuous processing now (the API's or CLI's "run now"); never a second run beside one in flight. An
+/// action names its <paramref name="Phase"/> (run whether due or not), the <c>instagram_profile_action_logs</c> row
+/// that follows it (<paramref name="ActionLogId"/>) and, for a one-profile action, the profile (<paramref name="ProfileId"/>).
+/// </summary>
+public sealed record RunNow(string Username, string Trigger = "api", Phase? Phase = null, long? ActionLogId = null, long? ProfileId = null) : IAccountCommand;
 
 // Events
 public sealed record AccountCreated(string Username, DateTime CreatedAt, bool ContinuousProcessingEnabled) : IAccountEvent;

@@ -14,13 +14,20 @@ public sealed class AccountWorkContextLoader(AccountRepository accounts, Account
     /// <exception cref="AuthenticationRequiredException">the account has no stored session.</exception>
     public async Task<AccountWorkContext> LoadAsync(string username, string? instagramUserId, CancellationToken cancellationToken)
     {
+        var (accountId, session) = await LoadSessionAsync(username, cancellationToken);
+        // The entity learns the user id at import; an older account asks Instagram once.
+        var userId = instagramUserId ?? (await instagram.GetCurrentUserAsync(session, cancellationToken)).Id;
+        return new AccountWorkContext(accountId, username, session, userId);
+    }
+
+    /// <summary>The row id and session only: for work that never needs the account's own user id (messaging), so no request.</summary>
+    /// <exception cref="AuthenticationRequiredException">the account has no stored session.</exception>
+    public async Task<(long AccountId, AccountSession Session)> LoadSessionAsync(string username, CancellationToken cancellationToken)
+    {
         var row = await accounts.FindAsync(username, cancellationToken)
                   ?? throw new InvalidOperationException($"account {username} has no row yet");
         var bundle = await sessions.LoadAsync(username, cancellationToken)
                      ?? throw new AuthenticationRequiredException("no_session_stored");
-        var session = new AccountSession(username, bundle);
-        // The entity learns the user id at import; an older account asks Instagram once.
-        var userId = instagramUserId ?? (await instagram.GetCurrentUserAsync(session, cancellationToken)).Id;
-        return new AccountWorkContext(row.Id, username, session, userId);
+        return (row.Id, new AccountSession(username, bundle));
     }
 }

@@ -10,12 +10,14 @@ public sealed class AccountWorkers(
     StoryIngestionServices stories,
     FeedEngagementServices feed,
     InstaIntelDbFactory database,
-    Func<string, Props> profileSync) : IAccountWorkers
+    Func<string, Props> profileSync,
+    Func<string, Props>? messaging = null) : IAccountWorkers
 {
     public const string ProfileSync = "profile-sync";
     public const string StoryIngestion = "story-ingestion";
     public const string FeedEngagement = "feed-engagement";
     public const string MediaAnalysis = "media-analysis";
+    public const string Messaging = Actors.Messaging.MessagingActor.ChildName;
 
     public IReadOnlyList<(string Name, Props Props)> Children(string username) =>
     [
@@ -23,6 +25,8 @@ public sealed class AccountWorkers(
         (StoryIngestion, StoryIngestionActor.Props(stories, settings.Stories, settings.Budget, settings.HeartbeatInterval)),
         (FeedEngagement, FeedEngagementActor.Props(feed, settings.Feed, settings.Budget, settings.HeartbeatInterval)),
         (MediaAnalysis, MediaAnalysisActor.Props(database, settings.HeartbeatInterval)),
+        // Messaging runs no phase: it sends queued messages whenever they come, within the same budget.
+        .. messaging is null ? [] : new[] { (Messaging, messaging(username)) },
     ];
 
     public string ChildFor(Phase phase) => phase switch

@@ -12,7 +12,11 @@ namespace InstaIntel.Actors.Processing;
 public interface IPhaseMessage;
 
 /// <summary>Run <paramref name="Phase"/> for the account; <paramref name="RunId"/> names it in every report.</summary>
-public sealed record StartPhase(Guid RunId, Phase Phase, string Username, string? InstagramUserId, string Trigger) : IPhaseMessage;
+/// <param name="Target">set for a one-profile action: the phase works on that profile only, and finishes its action log.</param>
+public sealed record StartPhase(Guid RunId, Phase Phase, string Username, string? InstagramUserId, string Trigger, PhaseTarget? Target = null) : IPhaseMessage;
+
+/// <summary>The one profile an operator's action is about, and the action log that follows it.</summary>
+public sealed record PhaseTarget(long ProfileId, long ActionLogId);
 
 /// <summary>Stop the run now (pause, passivation): the child shuts its stream's kill switch and reports <see cref="PhaseAborted"/>.</summary>
 public sealed record AbortPhase(Guid RunId, string Reason) : IPhaseMessage;

@@ -50,6 +50,12 @@ public sealed class StoryIngestionActor : PhaseChild
         var tray = await _services.Instagram.GetStoryTrayAsync(work.Session, cancellationToken);
         stats.Add("tray_entries", tray.Count);
         var connected = await ConnectedAsync(work.AccountId, tray, stats, cancellationToken);
+        // A one-profile action ("sync this profile's stories") ingests that profile's reel from the tray only.
+        if (start.Target is { } target)
+        {
+            var username = await ProfileUsernameAsync(target.ProfileId, cancellationToken);
+            connected = [.. connected.Where(e => e.User.Username == username)];
+        }
 
         var taken = 0;
         await Source.From(connected)
@@ -77,6 +83,12 @@ public sealed class StoryIngestionActor : PhaseChild
 
         mediaAnalysis.Tell(new MediaCaptured(start.RunId, stats.Get("stories_new")));
         return stats.ToImmutable();
+    }
+
+    private async Task<string?> ProfileUsernameAsync(long profileId, CancellationToken cancellationToken)
+    {
+        await using var db = _services.Database.Open();
+        return await db.InstagramProfiles.Where(p => p.Id == profileId).Select(p => p.Username).FirstOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>

@@ -58,6 +58,8 @@ public sealed class InstaIntelMessageSerializer(ExtendedActorSystem system) : Se
         [typeof(AccountView)] = "account-view.v1",
         [typeof(AccountNotFound)] = "account-not-found.v1",
         [typeof(AccountAlreadyExists)] = "account-already-exists.v1",
+        [typeof(Messaging.SendQueuedMessages)] = "send-queued-messages.v1",
+        [typeof(Messaging.VerifyMessageability)] = "verify-messageability.v1",
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<string, Type> TypeByManifest =

@@ -124,6 +124,11 @@ public static class Tables
     /// <summary>A line of text that ends the way a line should.</summary>
     public static IRenderable Line(string text) => new Text(text + "\n");
 
+    /// <summary>One line: "action 12 (fetch_details on alice.b) from cli: succeeded: captured 3 posts".</summary>
+    public static IRenderable Action(ActionStatus action) =>
+        Line($"action {action.Id} ({action.Action}{(action.Profile is { } p ? $" on {p}" : "")}) from {action.Trigger ?? "?"}: {action.Status}" +
+             ((action.Error ?? action.Log) is { } detail ? $": {detail}" : ""));
+
     private static Table Plain(params string[] headers)
     {
         var table = new Table().Border(TableBorder.None);

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using InstaIntel.Domain.Common;
 
 namespace InstaIntel.Domain.Messaging;
@@ -14,6 +15,8 @@ public sealed class InstagramMessage : IEntity
     public DateTime? SentAt { get; set; }
     /// <summary>Why sending failed.</summary>
     public string? ErrorMessage { get; set; }
+    /// <summary>The message's kind (<c>dm</c>, <c>story_reply</c> with <c>story_id</c>), its trigger, and once sent Instagram's <c>thread_id</c> and <c>item_id</c>.</summary>
+    public JsonObject? Metadata { get; set; }
 
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }

@@ -66,6 +66,21 @@ public static class ContinuousProcessing
             skipped.Count > 0 ? string.Join(", ", skipped.Select(s => $"{s.Item1}: {s.Item2}")) : "no phase is due");
     }
 
+    /// <summary>
+    /// An operator's action for one phase ("sync the follow graph now"): the guards of a tick (paused, backoff, no
+    /// session, a run in flight, backlog) hold, but not the enabled flag (disabling stops the schedule, not an
+    /// operator), and the phase is the one asked for, whether due or not.
+    /// </summary>
+    public static TickDecision DecideFor(Phase phase, CoordinatorState state, TickContext context, ContinuousProcessingSettings settings)
+    {
+        var everythingDue = state with { Enabled = true, NextRunAt = System.Collections.Immutable.ImmutableDictionary<WorkKind, DateTime>.Empty };
+        return Decide(everythingDue, context with { Manual = true, AiHealthy = true, WorkspaceHasPendingPosts = false }, settings) switch
+        {
+            TickDecision.Run run => Run(phase, state, context, settings, run.TookOverStaleRun, []),
+            var skip => skip,
+        };
+    }
+
     /// <summary>Backoff for the n-th consecutive failure: 5 min, 15 min, 30 min, 1 h, then 3 h.</summary>
     public static TimeSpan Backoff(int failureCount, ContinuousProcessingSettings settings)
     {

@@ -8,6 +8,8 @@ public static class ControlApiRoutes
         app.MapAccounts();
         app.MapSessions();
         app.MapRuns();
+        app.MapMessages();
+        app.MapActions();
         return app;
     }
 }

@@ -1,10 +1,13 @@
 using InstaIntel.Actors.Accounts;
+using InstaIntel.Actors.Messaging;
 using InstaIntel.Actors.Processing;
 using InstaIntel.Actors.Processing.ProfileSync;
 using InstaIntel.Instagram.Client;
 using InstaIntel.Storage;
 using InstaIntel.Storage.Blobs;
+using InstaIntel.Domain.Messaging;
 using InstaIntel.Storage.Events;
+using InstaIntel.Storage.Messaging;
 using InstaIntel.Storage.Feed;
 using InstaIntel.Storage.Operations;
 using InstaIntel.Storage.Profiles;
@@ -32,13 +35,19 @@ public static class ProcessingServices
         services.AddSingleton<AccountWorkContextLoader>();
         services.AddSingleton<StoryIngestionServices>();
         services.AddSingleton<FeedEngagementServices>();
+        var windows = configuration.GetSection(InteractionWindows.Section).Get<InteractionWindows>() ?? new InteractionWindows();
+        services.AddSingleton(sp => MessagingServices.From(sp.GetRequiredService<AccountWorkContextLoader>(), sp.GetRequiredService<IInstagramClient>(),
+            sp.GetRequiredService<InstaIntelDbFactory>(), windows));
+        services.AddSingleton<InstagramMessageRepository>();
+        services.AddSingleton<ProfileActionLogRepository>();
         services.AddSingleton<IAccountWorkers>(sp =>
         {
             var contexts = sp.GetRequiredService<AccountWorkContextLoader>();
             var instagram = sp.GetRequiredService<IInstagramClient>();
             var stores = ProfileSyncStores.From(sp.GetRequiredService<InstaIntelDbFactory>());
             return new AccountWorkers(workers, sp.GetRequiredService<StoryIngestionServices>(), sp.GetRequiredService<FeedEngagementServices>(),
-                sp.GetRequiredService<InstaIntelDbFactory>(), _ => ProfileSyncActor.Props(contexts, instagram, stores, accounts, profileSync));
+                sp.GetRequiredService<InstaIntelDbFactory>(), _ => ProfileSyncActor.Props(contexts, instagram, stores, accounts, profileSync),
+                username => MessagingActor.Props(username, sp.GetRequiredService<MessagingServices>()));
         });
         return services;
     }

@@ -46,6 +46,13 @@ public sealed class ConversationPeerRepository(InstaIntelDbFactory factory)
         await transaction.CommitAsync(cancellationToken);
     }
 
+    /// <summary>Whether the account has an inbox thread with <paramref name="username"/>.</summary>
+    public async Task<bool> ExistsAsync(long instagramAccountId, string username, CancellationToken cancellationToken = default)
+    {
+        await using var db = factory.Open();
+        return await db.ConversationPeers.AnyAsync(p => p.InstagramAccountId == instagramAccountId && p.Username == username, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<ConversationPeer>> ListAsync(long instagramAccountId, CancellationToken cancellationToken = default)
     {
         await using var db = factory.Open();

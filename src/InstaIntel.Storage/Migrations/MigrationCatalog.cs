@@ -7,5 +7,6 @@ public static class MigrationCatalog
     [
         new Migration0001InitialSchema(),
         new Migration0002ApiKeys(),
+        new Migration0003MessageMetadata(),
     ];
 }

@@ -14,6 +14,19 @@ internal static class ActionLogs
     };
 
     /// <summary>
+    /// The profile of a one-profile action (fetch details, capture posts) with the action's own log, or null for a
+    /// scheduled run. The operator asked for this profile: it is worked on whether due or not.
+    /// </summary>
+    public static async Task<ProfileTarget?> TargetOfAsync(ProfileSyncRun run)
+    {
+        if (run.Start.Target is not { } target) return null;
+        var profile = await run.Stores.Profiles.FindAsync(target.ProfileId, run.Cancellation);
+        return profile is null || profile.InstagramAccountId != run.AccountId
+            ? throw new InvalidOperationException($"profile {target.ProfileId} is not one of {run.Account.Username}'s")
+            : new ProfileTarget(profile, target.ActionLogId);
+    }
+
+    /// <summary>
     /// A run that failed or was aborted fails the logs it had not finished, so none stays queued or running for ever
     /// (a finished log is left as it ended: the repository only finishes open logs). Never throws: the run's own
     /// error is the one to report.

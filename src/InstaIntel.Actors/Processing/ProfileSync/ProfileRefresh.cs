@@ -29,7 +29,9 @@ internal static class ProfileRefresh
         var targets = new List<ProfileTarget>();
         try
         {
-            var due = await run.Stores.Profiles.ListDueForRefreshAsync(run.AccountId, InstagramProfileActionLog.Actions.FetchDetails,
+            if (await ActionLogs.TargetOfAsync(run) is { } target)
+                targets.Add(target);
+            IReadOnlyList<Domain.Profiles.InstagramProfile> due = run.Start.Target is not null ? [] : await run.Stores.Profiles.ListDueForRefreshAsync(run.AccountId, InstagramProfileActionLog.Actions.FetchDetails,
                 DateTime.UtcNow - run.Settings.ProfileRefreshMinInterval, batchSize, run.Cancellation);
             foreach (var profile in due)
                 targets.Add(new ProfileTarget(profile, await run.Stores.ActionLogs.QueueAsync(run.AccountId, profile.Id,

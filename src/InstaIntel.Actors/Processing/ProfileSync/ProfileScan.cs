@@ -44,7 +44,9 @@ internal static class ProfileScan
         var targets = new List<ProfileTarget>();
         try
         {
-            var due = await run.Stores.Profiles.ListDueForScanAsync(run.AccountId, InstagramProfileActionLog.Actions.CapturePosts,
+            if (await ActionLogs.TargetOfAsync(run) is { } target)
+                targets.Add(target);
+            IReadOnlyList<Domain.Profiles.InstagramProfile> due = run.Start.Target is not null ? [] : await run.Stores.Profiles.ListDueForScanAsync(run.AccountId, InstagramProfileActionLog.Actions.CapturePosts,
                 ProfileTag.WellKnown.ProfileScanExcluded, DateTime.UtcNow - run.Settings.ProfileScanMinInterval, run.Settings.ProfileScanBatchSize, run.Cancellation);
             foreach (var profile in due)
                 targets.Add(new ProfileTarget(profile, await run.Stores.ActionLogs.QueueAsync(run.AccountId, profile.Id,
