@@ -125,7 +125,11 @@ public abstract class FullCycleSpec : Akka.TestKit.Xunit2.TestKit, IAsyncLifetim
             {
                 var capture = captured.Single(p => p.Shortcode == post.Shortcode);
                 Assert.Equal(post.Caption, capture.Caption);
-                var expectedComments = network.CommentsOf(post).Take(AccountCycleBed.CommentsPerPost).Select(c => c.PkText).ToList();
+                // What the simulator shows under the post: its generated comments, then those accounts posted (the
+                // feed phase's own comment included).
+                var expectedComments = network.CommentsOf(post).Select(c => c.PkText)
+                    .Concat(_bed.Simulator.Comments.Where(c => c.MediaPk == post.Pk).Select(c => Simulator.Network.MediaIds.Text(c.CommentPk)))
+                    .Take(AccountCycleBed.CommentsPerPost).ToList();
                 var capturedComments = await posts.ListCommentsAsync(capture.Id);
                 Assert.Equal(expectedComments, capturedComments.Select(c => (string)c.Metadata![ProfilePostRepository.CommentIdKey]!));
                 commentsSeen += capturedComments.Count;

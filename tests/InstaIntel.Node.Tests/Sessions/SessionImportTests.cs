@@ -39,29 +39,7 @@ public sealed class SessionImportTests : IAsyncLifetime
             ["InstaIntel:Accounts:Budget:Window"] = "01:00:00",
         }, logs);
 
-    /// <summary>Logs in to the simulator as a browser would and returns the cookies in cookie-editor's export format.</summary>
-    private async Task<(string Export, string SessionId)> CookieExportAsync(string username)
-    {
-        var jar = new CookieContainer();
-        using var http = new HttpClient(new HttpClientHandler { CookieContainer = jar, AllowAutoRedirect = false }) { BaseAddress = _simulator.BaseUrl };
-        (await http.GetAsync("/accounts/login/")).EnsureSuccessStatusCode();
-        var csrf = jar.GetCookies(_simulator.BaseUrl)["csrftoken"]!.Value;
-        using var login = new HttpRequestMessage(HttpMethod.Post, "/api/v1/web/accounts/login/ajax/")
-        {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["username"] = username,
-                ["enc_password"] = $"#PWD_INSTAGRAM_BROWSER:0:{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}:{_simulator.PasswordOf(username)}",
-            }),
-        };
-        login.Headers.Add("X-CSRFToken", csrf);
-        login.Headers.Add("X-IG-App-ID", "936619743392459");
-        login.Headers.Add("X-Requested-With", "XMLHttpRequest");
-        login.Headers.Add("Accept", "application/json");
-        (await http.SendAsync(login)).EnsureSuccessStatusCode();
-        var cookies = jar.GetCookies(_simulator.BaseUrl).Select(c => new { name = c.Name, value = c.Value, domain = c.Domain, path = c.Path, secure = c.Secure, httpOnly = c.HttpOnly });
-        return (JsonSerializer.Serialize(cookies), jar.GetCookies(_simulator.BaseUrl)["sessionid"]!.Value);
-    }
+    private Task<(string Export, string SessionId)> CookieExportAsync(string username) => SimulatorCookies.LogInAsync(_simulator, username);
 
     private static string? LoginState(string accountJson) => JsonDocument.Parse(accountJson).RootElement.GetProperty("loginState").GetString();
 
