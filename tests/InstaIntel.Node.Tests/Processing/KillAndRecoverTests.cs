@@ -122,7 +122,8 @@ public sealed class KillAndRecoverTests : IAsyncLifetime
             foreach (var kind in new[] { ProfileEventKinds.StoryUploaded, ProfileEventKinds.StoryDownloaded })
             {
                 var events = await db.InstagramProfileEvents.Where(e => e.Kind == kind).Select(e => e.ExternalId).ToListAsync();
-                Assert.Equal(expected.Select(s => s.PkText).Order(), events.Order());
+                Assert.True(expected.Select(s => s.PkText).Order().SequenceEqual(events.Order()),
+                    $"{kind} events: missing {string.Join(", ", expected.Select(s => s.PkText).Except(events))}; extra or repeated {string.Join(", ", events.GroupBy(e => e).Where(g => g.Count() > 1 || !expected.Any(s => s.PkText == g.Key)).Select(g => g.Key))}");
             }
         }
     }
