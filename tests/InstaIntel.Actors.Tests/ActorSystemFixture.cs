@@ -28,11 +28,13 @@ public sealed class HostedActorSystem : IDisposable
     public IActorRegistry Registry { get; }
     public IServiceProvider Services => _host.Services;
 
-    public static HostedActorSystem Start(StorageOptions storage, AccountEntitySettings? settings = null)
+    /// <param name="services">Extra registrations, e.g. the account's workers (<c>IAccountWorkers</c>) the entities resolve.</param>
+    public static HostedActorSystem Start(StorageOptions storage, AccountEntitySettings? settings = null, Action<IServiceCollection>? services = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddInstaIntelStorage(storage);
+        services?.Invoke(builder.Services);
         builder.Services.AddAkka("instaintel-test", (akka, _) => akka
             // A loaded CI machine (2 cores, a real journal) may take seconds to answer: allow it, never flake.
             .AddHocon("akka.test.single-expect-default = 15s", HoconAddMode.Prepend)

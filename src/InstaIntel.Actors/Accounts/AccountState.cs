@@ -64,8 +64,10 @@ public sealed record AccountState : IAccountMessage
         },
         RunHeartbeatRecorded e => this with { LastHeartbeatAt = e.At },
         RunSucceeded e => Finished(e.At) with { FailureCount = 0, RetryAfterAt = null },
+        // The work was not done either: its phase is due again, once the backoff (retry-after) lets a run start.
         RunFailed e => Finished(e.At) with
         {
+            NextRunAt = CurrentPhase?.DueKind() is { } kind ? NextRunAt.SetItem(kind, e.At) : NextRunAt,
             FailureCount = FailureCount + 1,
             LastError = e.Error,
             RetryAfterAt = e.RetryAfterAt,

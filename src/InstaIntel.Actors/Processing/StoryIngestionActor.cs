@@ -147,9 +147,11 @@ public sealed class StoryIngestionActor : PhaseChild
         {
             var media = await _services.Instagram.DownloadMediaAsync(work.Session, new Uri(url), cancellationToken);
             var (key, _) = await _services.Blobs.PutAsync(media.Bytes, cancellationToken);
-            await _services.Stories.AttachMediaAsync(storyRowId, key, media.ContentType, media.Bytes.Length, cancellationToken);
+            // The event before the media key: a stored key marks the story done (later runs skip it), so a crash between
+            // the two must leave the key unset and the story to be taken again, never a story without its event.
             await _services.Events.RecordAsync(profileId, ProfileEventKinds.StoryDownloaded, item.Id, DateTime.UtcNow,
                 new ProfileEventMetadata { Source = "story_tray", StoryId = item.Id }, cancellationToken);
+            await _services.Stories.AttachMediaAsync(storyRowId, key, media.ContentType, media.Bytes.Length, cancellationToken);
             stats.Add("media_downloaded", 1);
         }
         stats.Add("stories_new", 1);

@@ -57,6 +57,10 @@ public static class ContinuousProcessing
         }
         if (context.WorkspaceHasPendingPosts)
             return Run(Phase.WorkspaceActions, state, context, settings, takeOver, skipped);
+        // A profile scan picks the profiles the account follows: before the follow graph was ever read there are none,
+        // so a new account's first scan would capture nothing and wait a whole interval. The first graph sync goes first.
+        if (IsDue(state, Phase.ProfileScan, now) && !state.NextRunAt.ContainsKey(WorkKind.FollowGraphSync))
+            return Run(Phase.FollowGraphSync, state, context, settings, takeOver, skipped);
         if (IsDue(state, Phase.ProfileScan, now))
             return Run(context.AiHealthy ? Phase.ProfileScan : Phase.ProfileRefresh, state, context, settings, takeOver, skipped);
         if (IsDue(state, Phase.FollowGraphSync, now))

@@ -38,13 +38,29 @@ public sealed class ContinuousProcessingTests
     [Theory]
     [InlineData(new[] { WorkKind.StorySync, WorkKind.FeedSync, WorkKind.ProfileScan }, Phase.StorySync)]
     [InlineData(new[] { WorkKind.FeedSync, WorkKind.ProfileScan }, Phase.FeedSync)]
-    [InlineData(new[] { WorkKind.ProfileScan, WorkKind.FollowGraphSync }, Phase.ProfileScan)]
     [InlineData(new[] { WorkKind.FollowGraphSync }, Phase.FollowGraphSync)]
     public void One_phase_per_tick_in_priority_order(WorkKind[] due, Phase expected)
     {
         var state = Idle(AllDueLaterExcept(due));
         var decision = Assert.IsType<TickDecision.Run>(ContinuousProcessing.Decide(state, Tick(), Settings));
         Assert.Equal(expected, decision.Phase);
+    }
+
+    [Fact]
+    public void A_profile_scan_goes_before_a_follow_graph_sync_once_the_graph_was_read()
+    {
+        // The graph's due time exists (it ran before) and has passed: the usual priority holds.
+        var state = Idle([.. AllDueLaterExcept(WorkKind.ProfileScan, WorkKind.FollowGraphSync), (WorkKind.FollowGraphSync, Now.AddMinutes(-1))]);
+        var decision = Assert.IsType<TickDecision.Run>(ContinuousProcessing.Decide(state, Tick(), Settings));
+        Assert.Equal(Phase.ProfileScan, decision.Phase);
+    }
+
+    [Fact]
+    public void A_new_accounts_first_profile_scan_waits_for_its_first_follow_graph_sync()
+    {
+        var state = Idle(AllDueLaterExcept(WorkKind.ProfileScan, WorkKind.FollowGraphSync));
+        var decision = Assert.IsType<TickDecision.Run>(ContinuousProcessing.Decide(state, Tick(), Settings));
+        Assert.Equal(Phase.FollowGraphSync, decision.Phase);
     }
 
     [Fact]

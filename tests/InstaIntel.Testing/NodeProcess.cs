@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
-using InstaIntel.Testing;
 
-namespace InstaIntel.Cli.Tests;
+namespace InstaIntel.Testing;
 
 /// <summary>A real node: <c>dotnet InstaIntel.Node.dll</c> as its own process, its output in a log file for post-mortems.</summary>
 public sealed class NodeProcess : IAsyncDisposable
@@ -59,7 +58,7 @@ public sealed class NodeProcess : IAsyncDisposable
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
 
         var logPath = Path.Combine(folder, "node.log");
-        var log = new StreamWriter(logPath) { AutoFlush = true };
+        var log = new StreamWriter(logPath, append: true) { AutoFlush = true };
         var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine("ERR " + e.Data); };
@@ -83,6 +82,14 @@ public sealed class NodeProcess : IAsyncDisposable
         {
             return $"(log unreadable: {ex.Message})";
         }
+    }
+
+    /// <summary>Stops the node as a crash would: SIGKILL to it and its Chromium, no shutdown, no leaving the cluster.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _process.WaitForExitAsync(timeout.Token);
     }
 
     public async ValueTask DisposeAsync()
