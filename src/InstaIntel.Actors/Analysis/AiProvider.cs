@@ -25,7 +25,8 @@ public sealed record AiRequest(
     ReadOnlyMemory<byte> Media = default,
     string? MediaType = null,
     string? Prompt = null,
-    string? SystemPrompt = null);
+    string? SystemPrompt = null,
+    IReadOnlyList<string>? Evidence = null);
 
 /// <summary>A provider's answer, with the usage it reports and the quality metrics of its result.</summary>
 public sealed record ProviderAnswer(

@@ -26,6 +26,9 @@ public static class IntelligenceServices
         var video = configuration.GetSection(VideoOptions.Section).Get<VideoOptions>() ?? new VideoOptions();
         var people = configuration.GetSection(PeopleClusteringOptions.Section).Get<PeopleClusteringOptions>() ?? new PeopleClusteringOptions();
         var vault = configuration.GetSection(VaultOptions.Section).Get<VaultOptions>() ?? new VaultOptions();
+        // Tests and tools point every process at one models folder with $INSTAINTEL_MODELS, as scripts/ensure-models.sh does.
+        if (configuration[$"{ModelOptions.Section}:Directory"] is null && Environment.GetEnvironmentVariable("INSTAINTEL_MODELS") is { Length: > 0 } folder)
+            models = models with { Directory = folder };
         models.Validate();
         people.Validate();
 
@@ -38,6 +41,10 @@ public static class IntelligenceServices
         services.AddSingleton(sp => new VideoSummariser(new VideoFrameSampler(video, sp.GetService<ILogger<VideoFrameSampler>>()), sp.GetRequiredService<ImageEmbedder>()));
         services.AddSingleton<LocalMediaAnalyser>();
         services.AddSingleton<IAiProvider, LocalProvider>();
+        // One client for the HTTP providers; each call carries its own deadline (config timeout_seconds).
+        var chat = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        services.AddSingleton<IAiProvider>(_ => new OllamaProvider(chat));
+        services.AddSingleton<IAiProvider>(_ => new OpenAiCompatibleProvider(chat));
         services.AddSingleton<AiAnalysisRepository>();
         services.AddSingleton<AiApiCallRepository>();
         // The vault key is loaded on first use, as for sessions: one-shot commands never touch it.
