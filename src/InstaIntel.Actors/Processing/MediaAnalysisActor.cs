@@ -8,7 +8,7 @@ using InstaIntel.Actors.Processing.MediaAnalysis;
 namespace InstaIntel.Actors.Processing;
 
 /// <summary>
-/// <c>media-analysis</c>: the workspace-actions phase. Takes the account's pending stories and profile posts whose media
+/// <c>media-analysis</c>: the workspace-actions phase. Takes the account's pending stories, profile posts and feed posts whose media
 /// is stored and runs them through an Akka.Streams graph: reads (blob + AI runner: the local analysers, or a cache hit)
 /// with bounded parallelism, then writes one at a time (faces to people, OCR and video outputs, analysis state), all
 /// behind the run's kill switch. A media that cannot be read is marked failed; a full rate-limit window leaves it pending.
@@ -40,7 +40,8 @@ public sealed class MediaAnalysisActor : PhaseChild
                       ?? throw new InvalidOperationException($"account {start.Username} has no row yet");
         var stories = await _services.Stories.ListPendingAnalysisAsync(account.Id, _settings.BatchSize, cancellationToken);
         var posts = await _services.Posts.ListPendingAnalysisAsync(account.Id, _settings.BatchSize - stories.Count, cancellationToken);
-        var items = stories.Select(MediaItem.Of).Concat(posts.Select(MediaItem.Of)).ToList();
+        var feed = await _services.Feed.ListPendingAnalysisAsync(account.Id, _settings.BatchSize - stories.Count - posts.Count, cancellationToken);
+        var items = stories.Select(MediaItem.Of).Concat(posts.Select(MediaItem.Of)).Concat(feed.Select(MediaItem.Of)).ToList();
         var work = new MediaAnalysisWork(_services, stats);
 
         await Source.From(items)

@@ -14,6 +14,7 @@ using InstaIntel.Storage;
 using InstaIntel.Storage.Accounts;
 using InstaIntel.Storage.Analysis;
 using InstaIntel.Storage.Blobs;
+using InstaIntel.Storage.Feed;
 using InstaIntel.Storage.Posts;
 using InstaIntel.Storage.Profiles;
 using InstaIntel.Storage.Stories;
@@ -165,5 +166,43 @@ public sealed class MediaAnalysisSpec(LocalAnalysisFixture models) : Akka.TestKi
         var again = await db.InstagramStoryPeople.Where(p => p.InstagramProfileId == bed.ProfileId).ToListAsync();
         Assert.Equal(appearances, again.ToDictionary(p => p.Id, p => p.AppearanceCount));
         Assert.Equal(0, second.Stats["stories_pending_analysis"]);
+    }
+    [Fact]
+    public async Task A_feed_post_is_projected_into_insights_and_entities_linked_by_each_analysis()
+    {
+        await using var bed = await StartAsync(DatabaseEngine.Sqlite);
+        var media = await File.ReadAllBytesAsync(TestAssets.BaldGuys);
+        var feed = new FeedPostRepository(bed.Database.Factory());
+        var (postId, _) = await feed.CaptureAsync(new InstagramPost
+        {
+            InstagramAccountId = bed.AccountId, Shortcode = "F1", AuthorUsername = "bob", Caption = "Sunday #Beach with @Friend.One", DetectedAt = DateTime.UtcNow,
+        });
+        var (key, _) = await bed.Blobs.PutAsync(media);
+        await feed.AttachMediaAsync(postId, key, "image/jpeg", media.Length, DateTime.UtcNow.AddDays(1));
+        var child = ChildHarness.Spawn(Sys, MediaAnalysisActor.Props(bed.Services, new MediaAnalysisSettings(), TimeSpan.FromSeconds(1)), AccountWorkers.MediaAnalysis, TestActor);
+
+        Assert.Equal(1, Run(child).Stats["feed_posts_analyzed"]);
+
+        await using var db = bed.Database.Factory().Open();
+        var post = await db.InstagramPosts.SingleAsync(p => p.Id == postId);
+        Assert.Equal((FeedPostStatus.Analyzed, "local"), (post.Status, post.AiProvider));
+        var analysis = await db.AiAnalyses.SingleAsync(a => a.AnalyzableType == AnalyzableTypes.FeedPost && a.AnalyzableId == postId);
+        var insight = await db.InstagramPostInsights.SingleAsync();
+        Assert.Equal((analysis.Id, postId), (insight.AiAnalysisId, insight.InstagramPostId));
+        Assert.StartsWith("24 faces", insight.ImageDescription);
+        Assert.Contains("beach", insight.Topics!);
+        var entities = await db.InstagramPostEntities.Where(e => e.InstagramPostInsightId == insight.Id).ToListAsync();
+        Assert.All(entities, e => Assert.Equal(analysis.Id, e.AiAnalysisId));
+        Assert.Contains(entities, e => (e.EntityType, e.Value, e.SourceType) == ("hashtag", "beach", "caption"));
+        Assert.Contains(entities, e => (e.EntityType, e.Value) == ("mention", "friend.one"));
+        Assert.Contains(entities, e => (e.EntityType, e.Value) == ("face_count", "24"));
+
+        // Analysed again: a cache hit, projected as a second insight linked to the new analysis; no inference.
+        await db.InstagramPosts.Where(p => p.Id == postId).Set(p => p.Status, FeedPostStatus.Pending).UpdateAsync();
+        Assert.Equal(1, Run(child).Stats["cache_hits"]);
+        Assert.Equal(1, bed.Local.Calls);
+        var hit = await db.AiAnalyses.SingleAsync(a => a.CacheHit);
+        Assert.Equal(analysis.Id, hit.CachedFromAiAnalysisId);
+        Assert.Equal(new[] { analysis.Id, hit.Id }, (await db.InstagramPostInsights.OrderBy(i => i.Id).ToListAsync()).Select(i => i.AiAnalysisId));
     }
 }

@@ -4,7 +4,6 @@ using InstaIntel.Actors.Analysis.Local;
 using InstaIntel.Domain.Analysis;
 using InstaIntel.Domain.Posts.Metadata;
 using InstaIntel.Domain.Stories;
-using InstaIntel.Storage.People;
 
 namespace InstaIntel.Actors.Processing.MediaAnalysis;
 
@@ -21,11 +20,9 @@ public sealed class MediaAnalysisWork(MediaAnalysisServices services, Stats stat
         try
         {
             var bytes = await services.Blobs.ReadAsync(item.BlobKey, cancellationToken);
-            var (type, category) = item.Source.Kind == FaceSourceKind.Story
-                ? (AnalyzableTypes.Story, item.MediaType == "video" ? AiApiCallCategory.VideoAnalysis : AiApiCallCategory.ImageAnalysis)
-                : (AnalyzableTypes.ProfilePost, item.MediaType == "video" ? AiApiCallCategory.VideoAnalysis : AiApiCallCategory.ImageAnalysis);
+            var category = item.MediaType == "video" ? AiApiCallCategory.VideoAnalysis : AiApiCallCategory.ImageAnalysis;
             // The blob key is the SHA-256 of the bytes: the media's fingerprint.
-            var outcome = await services.Runner.RunAsync(new AiRequest(item.AccountId, type, item.Source.Id, AiPurposes.MediaUnderstanding, category,
+            var outcome = await services.Runner.RunAsync(new AiRequest(item.AccountId, item.AnalyzableType, item.Id, AiPurposes.MediaUnderstanding, category,
                 item.BlobKey, bytes, item.MediaType), cancellationToken);
             return new MediaRead(item, outcome, MediaReading.FromJson(outcome.Analysis), null);
         }
@@ -46,10 +43,12 @@ public sealed class MediaAnalysisWork(MediaAnalysisServices services, Stats stat
         if (read.Error is { } error)
         {
             var message = $"{error.GetType().Name}: {error.Message}";
-            if (item.Source.Kind == FaceSourceKind.Story)
-                await services.Stories.RecordFailedAsync(item.Source.Id, message, cancellationToken);
-            else
-                await services.Posts.RecordAnalysisFailedAsync(item.Source.Id, message, cancellationToken);
+            await (item.Kind switch
+            {
+                MediaKind.Story => services.Stories.RecordFailedAsync(item.Id, message, cancellationToken),
+                MediaKind.ProfilePost => services.Posts.RecordAnalysisFailedAsync(item.Id, message, cancellationToken),
+                _ => services.Feed.RecordAnalysisFailedAsync(item.Id, message, cancellationToken),
+            });
             stats.Add("media_failed", 1);
             return;
         }
@@ -58,7 +57,9 @@ public sealed class MediaAnalysisWork(MediaAnalysisServices services, Stats stat
         var reading = read.Reading!;
         stats.Add(outcome.CacheHit ? "cache_hits" : "inferences", 1);
         var usernames = reading.Mentions.Concat(TextSignals.Mentions(item.Caption)).Distinct().ToList();
-        var faces = await services.People.LinkAsync(item.AccountId, item.ProfileId, item.Source, reading, item.SeenAt, usernames, cancellationToken);
+        var faces = item is { Faces: { } source, ProfileId: { } profileId }
+            ? await services.People.LinkAsync(item.AccountId, profileId, source, reading, item.SeenAt, usernames, cancellationToken)
+            : new FaceLinkSummary(reading.Faces.Count, 0, reading.Faces.Count, 0, 0, null, []);
         stats.Add("faces", faces.Faces);
         stats.Add("people_founded", faces.Founded);
         var hashtags = reading.Hashtags.Concat(TextSignals.Hashtags(item.Caption)).Distinct().ToList();
@@ -75,9 +76,14 @@ public sealed class MediaAnalysisWork(MediaAnalysisServices services, Stats stat
         if (reading.Video is { } video)
             analysisMetadata["video_processing"] = System.Text.Json.JsonSerializer.SerializeToNode(video, MediaReading.Json);
 
-        if (item.Source.Kind == FaceSourceKind.Story)
+        if (item.Kind == MediaKind.FeedPost)
         {
-            await services.Stories.RecordProcessedAsync(item.Source.Id, new StoryMetadata
+            await FeedPostInsights.ProjectAsync(services, item, outcome, reading, hashtags, usernames, cancellationToken);
+            stats.Add("feed_posts_analyzed", 1);
+        }
+        else if (item.Kind == MediaKind.Story)
+        {
+            await services.Stories.RecordProcessedAsync(item.Id, new StoryMetadata
             {
                 OcrText = reading.OcrText,
                 Mentions = usernames,
@@ -109,7 +115,7 @@ public sealed class MediaAnalysisWork(MediaAnalysisServices services, Stats stat
             analysis["ocr_text"] = reading.OcrText;
             analysis["hashtags"] = new JsonArray(hashtags.Select(h => (JsonNode?)JsonValue.Create(h)).ToArray());
             analysis["mentions"] = new JsonArray(usernames.Select(m => (JsonNode?)JsonValue.Create(m)).ToArray());
-            await services.Posts.RecordAnalyzedAsync(item.Source.Id, outcome.Provider, outcome.Model, analysis, new ProfilePostMetadata
+            await services.Posts.RecordAnalyzedAsync(item.Id, outcome.Provider, outcome.Model, analysis, new ProfilePostMetadata
             {
                 OcrAnalysis = new OcrAnalysis
                 {
