@@ -14,6 +14,8 @@ public sealed class AccountWorkerSettings
 
     public FeedEngagementSettings Feed { get; set; } = new();
 
+    public MediaAnalysisSettings Media { get; set; } = new();
+
     /// <summary>Filled from <c>InstaIntel:Accounts:Budget</c>: the children's streams are throttled to it.</summary>
     public RequestBudgetSettings Budget { get; set; } = new();
 }

@@ -1,6 +1,5 @@
 using Akka.Actor;
 using InstaIntel.Domain.Processing;
-using InstaIntel.Storage;
 
 namespace InstaIntel.Actors.Processing;
 
@@ -9,7 +8,7 @@ public sealed class AccountWorkers(
     AccountWorkerSettings settings,
     StoryIngestionServices stories,
     FeedEngagementServices feed,
-    InstaIntelDbFactory database,
+    MediaAnalysisServices media,
     Func<string, Props> profileSync,
     Func<string, Props>? messaging = null) : IAccountWorkers
 {
@@ -24,7 +23,7 @@ public sealed class AccountWorkers(
         (ProfileSync, profileSync(username)),
         (StoryIngestion, StoryIngestionActor.Props(stories, settings.Stories, settings.Budget, settings.HeartbeatInterval)),
         (FeedEngagement, FeedEngagementActor.Props(feed, settings.Feed, settings.Budget, settings.HeartbeatInterval)),
-        (MediaAnalysis, MediaAnalysisActor.Props(database, settings.HeartbeatInterval)),
+        (MediaAnalysis, MediaAnalysisActor.Props(media, settings.Media, settings.HeartbeatInterval)),
         // Messaging runs no phase: it sends queued messages whenever they come, within the same budget.
         .. messaging is null ? [] : new[] { (Messaging, messaging(username)) },
     ];

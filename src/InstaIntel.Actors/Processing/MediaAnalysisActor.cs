@@ -1,40 +1,56 @@
 using System.Collections.Immutable;
+using Akka;
 using Akka.Actor;
 using Akka.Streams;
-using InstaIntel.Domain.Stories;
-using InstaIntel.Storage;
-using LinqToDB;
-using LinqToDB.Async;
+using Akka.Streams.Dsl;
+using InstaIntel.Actors.Processing.MediaAnalysis;
 
 namespace InstaIntel.Actors.Processing;
 
 /// <summary>
-/// <c>media-analysis</c>: receives word of newly stored stories and posts and runs the workspace-actions phase.
-/// Until the media-intelligence pipeline is plugged in, captured media stays <c>pending</c> in its table (that is
-/// the queue the pipeline will drain) and the phase reports what is waiting.
+/// <c>media-analysis</c>: the workspace-actions phase. Takes the account's pending stories, profile posts and feed posts whose media
+/// is stored and runs them through an Akka.Streams graph: reads (blob + AI runner: the local analysers, or a cache hit)
+/// with bounded parallelism, then writes one at a time (faces to people, OCR and video outputs, analysis state), all
+/// behind the run's kill switch. A media that cannot be read is marked failed; a full rate-limit window leaves it pending.
 /// </summary>
 public sealed class MediaAnalysisActor : PhaseChild
 {
-    private readonly InstaIntelDbFactory _database;
+    private readonly MediaAnalysisServices _services;
+    private readonly MediaAnalysisSettings _settings;
     private int _capturedSinceStart;
 
-    public MediaAnalysisActor(InstaIntelDbFactory database, TimeSpan heartbeatInterval) : base(heartbeatInterval)
+    public MediaAnalysisActor(MediaAnalysisServices services, MediaAnalysisSettings settings, TimeSpan heartbeatInterval) : base(heartbeatInterval)
     {
-        _database = database;
+        _services = services;
+        _settings = settings;
         Receive<MediaCaptured>(captured => _capturedSinceStart += captured.Count);
     }
 
-    public static Props Props(InstaIntelDbFactory database, TimeSpan heartbeatInterval) =>
-        Akka.Actor.Props.Create(() => new MediaAnalysisActor(database, heartbeatInterval));
+    public static Props Props(MediaAnalysisServices services, MediaAnalysisSettings settings, TimeSpan heartbeatInterval)
+    {
+        settings.Validate();
+        return Akka.Actor.Props.Create(() => new MediaAnalysisActor(services, settings, heartbeatInterval));
+    }
 
     protected override async Task<ImmutableDictionary<string, int>> RunAsync(StartPhase start, SharedKillSwitch killSwitch, CancellationToken cancellationToken)
     {
-        var captured = _capturedSinceStart;
-        await using var db = _database.Open();
-        var pending = await (from s in db.InstagramStories
-                             join a in db.InstagramAccounts on s.InstagramAccountId equals a.Id
-                             where a.Username == start.Username && s.ProcessingStatus == StoryProcessingStatus.Pending
-                             select s.Id).CountAsync(cancellationToken);
-        return ImmutableDictionary<string, int>.Empty.Add("stories_pending_analysis", pending).Add("captured_since_start", captured);
+        var stats = new Stats();
+        stats.Add("captured_since_start", _capturedSinceStart);
+        var account = await _services.Accounts.FindAsync(start.Username, cancellationToken)
+                      ?? throw new InvalidOperationException($"account {start.Username} has no row yet");
+        var stories = await _services.Stories.ListPendingAnalysisAsync(account.Id, _settings.BatchSize, cancellationToken);
+        var posts = await _services.Posts.ListPendingAnalysisAsync(account.Id, _settings.BatchSize - stories.Count, cancellationToken);
+        var feed = await _services.Feed.ListPendingAnalysisAsync(account.Id, _settings.BatchSize - stories.Count - posts.Count, cancellationToken);
+        var items = stories.Select(MediaItem.Of).Concat(posts.Select(MediaItem.Of)).Concat(feed.Select(MediaItem.Of)).ToList();
+        var work = new MediaAnalysisWork(_services, stats);
+
+        await Source.From(items)
+            .Via(killSwitch.Flow<MediaItem>())
+            .SelectAsync(_settings.Parallelism, item => work.ReadAsync(item, cancellationToken))
+            .Via(killSwitch.Flow<MediaRead>())
+            .RunWith(Sink.ForEachAsync<MediaRead>(1, read => work.WriteAsync(read, cancellationToken)), Materializer);
+
+        stats.Add("stories_pending_analysis", await _services.Stories.CountPendingAnalysisAsync(account.Id, cancellationToken));
+        return stats.ToImmutable();
     }
 }

@@ -12,6 +12,8 @@ public sealed record StoryPersonMetadata : JsonContract
     public int? ObservationSignaturesCount { get; init; }
     public string? LastObservationSignature { get; init; }
     public double? IdentityConfidence { get; init; }
+    /// <summary>The model version of <c>canonical_embedding</c>: faces of another version are never compared with it.</summary>
+    public string? EmbeddingVersion { get; init; }
     public IReadOnlyList<string>? LinkedUsernames { get; init; }
     public FaceAttributes? FaceAttributes { get; init; }
     public PrimaryIdentity? PrimaryIdentity { get; init; }

@@ -33,6 +33,7 @@ public static class InstaIntelServices
         services.AddHostedService<DatabaseMigrationService>();
         services.AddInstaIntelSecurity(configuration);
         services.AddInstaIntelInstagram(configuration);
+        services.AddInstaIntelIntelligence(configuration);
         services.AddAccountWorkers(configuration, accounts);
         services.AddSingleton(configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions());
         services.AddHostedService<DemoBootstrapService>();

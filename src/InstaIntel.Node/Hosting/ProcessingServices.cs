@@ -1,5 +1,7 @@
 using InstaIntel.Actors.Accounts;
 using InstaIntel.Actors.Messaging;
+using InstaIntel.Actors.Analysis;
+using InstaIntel.Intelligence.People;
 using InstaIntel.Actors.Processing;
 using InstaIntel.Actors.Processing.ProfileSync;
 using InstaIntel.Instagram.Client;
@@ -40,13 +42,15 @@ public static class ProcessingServices
             sp.GetRequiredService<InstaIntelDbFactory>(), windows));
         services.AddSingleton<InstagramMessageRepository>();
         services.AddSingleton<ProfileActionLogRepository>();
+        services.AddSingleton(sp => MediaAnalysisServices.Create(sp.GetRequiredService<InstaIntelDbFactory>(), sp.GetRequiredService<BlobStore>(),
+            sp.GetRequiredService<AiRunner>(), sp.GetRequiredService<PeopleClusteringOptions>()));
         services.AddSingleton<IAccountWorkers>(sp =>
         {
             var contexts = sp.GetRequiredService<AccountWorkContextLoader>();
             var instagram = sp.GetRequiredService<IInstagramClient>();
             var stores = ProfileSyncStores.From(sp.GetRequiredService<InstaIntelDbFactory>());
             return new AccountWorkers(workers, sp.GetRequiredService<StoryIngestionServices>(), sp.GetRequiredService<FeedEngagementServices>(),
-                sp.GetRequiredService<InstaIntelDbFactory>(), _ => ProfileSyncActor.Props(contexts, instagram, stores, accounts, profileSync),
+                sp.GetRequiredService<MediaAnalysisServices>(), _ => ProfileSyncActor.Props(contexts, instagram, stores, accounts, profileSync),
                 username => MessagingActor.Props(username, sp.GetRequiredService<MessagingServices>()));
         });
         return services;

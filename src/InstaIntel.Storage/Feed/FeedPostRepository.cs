@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using InstaIntel.Domain.Posts;
 using LinqToDB;
 using LinqToDB.Async;
@@ -68,5 +69,43 @@ public sealed class FeedPostRepository(InstaIntelDbFactory factory)
     {
         await using var db = factory.Open();
         return await db.InstagramPosts.Where(p => p.InstagramAccountId == accountId).OrderBy(p => p.Id).ToListAsync(cancellationToken);
+    }
+    /// <summary>The account's feed posts waiting for analysis whose media is stored, oldest first.</summary>
+    public async Task<IReadOnlyList<InstagramPost>> ListPendingAnalysisAsync(long accountId, int limit, CancellationToken cancellationToken = default)
+    {
+        if (limit <= 0) return [];
+        await using var db = factory.Open();
+        return await db.InstagramPosts
+            .Where(p => p.InstagramAccountId == accountId && p.Status == FeedPostStatus.Pending && p.MediaBlobKey != null)
+            .OrderBy(p => p.Id)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The post is <c>analyzed</c> with the analysis' summary, provider and model.</summary>
+    public async Task RecordAnalyzedAsync(long id, string provider, string? model, JsonObject analysis, CancellationToken cancellationToken = default)
+    {
+        await using var db = factory.Open();
+        var now = DateTime.UtcNow;
+        await db.InstagramPosts.Where(p => p.Id == id)
+            .Set(p => p.Status, FeedPostStatus.Analyzed)
+            .Set(p => p.AiProvider, provider)
+            .Set(p => p.AiModel, model)
+            .Set(p => p.Analysis, analysis)
+            .Set(p => p.AnalyzedAt, now)
+            .Set(p => p.UpdatedAt, now)
+            .UpdateAsync(cancellationToken);
+    }
+
+    /// <summary>The post is <c>failed</c>; <c>analysis.error</c> says why.</summary>
+    public async Task RecordAnalysisFailedAsync(long id, string error, CancellationToken cancellationToken = default)
+    {
+        await using var db = factory.Open();
+        var now = DateTime.UtcNow;
+        await db.InstagramPosts.Where(p => p.Id == id)
+            .Set(p => p.Status, FeedPostStatus.Failed)
+            .Set(p => p.Analysis, new JsonObject { ["error"] = error })
+            .Set(p => p.UpdatedAt, now)
+            .UpdateAsync(cancellationToken);
     }
 }

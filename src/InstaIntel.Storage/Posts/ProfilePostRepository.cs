@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using InstaIntel.Domain.Posts;
+using InstaIntel.Domain.Posts.Metadata;
 using LinqToDB;
 using LinqToDB.Async;
 
@@ -105,6 +106,49 @@ public sealed class ProfilePostRepository(InstaIntelDbFactory factory)
     {
         await using var db = factory.Open();
         return await db.InstagramProfilePostComments.Where(c => c.InstagramProfilePostId == postId).OrderBy(c => c.Id).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The account's posts waiting for analysis whose media is stored, oldest first.</summary>
+    public async Task<IReadOnlyList<InstagramProfilePost>> ListPendingAnalysisAsync(long instagramAccountId, int limit, CancellationToken cancellationToken = default)
+    {
+        if (limit <= 0) return [];
+        await using var db = factory.Open();
+        return await db.InstagramProfilePosts
+            .Where(p => p.InstagramAccountId == instagramAccountId && p.AiStatus == ProfilePostAiStatus.Pending && p.MediaBlobKey != null)
+            .OrderBy(p => p.Id)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The post is <c>analyzed</c>: provider, model and analysis set, the metadata contracts merged over the stored ones.</summary>
+    public async Task RecordAnalyzedAsync(long id, string provider, string? model, JsonObject analysis, ProfilePostMetadata outputs, CancellationToken cancellationToken = default)
+    {
+        await using var db = factory.Open();
+        var now = DateTime.UtcNow;
+        var merged = Mapping.JsonMerge.Shallow(await db.InstagramProfilePosts.Where(p => p.Id == id).Select(p => p.Metadata).FirstOrDefaultAsync(cancellationToken), outputs);
+        await db.InstagramProfilePosts.Where(p => p.Id == id)
+            .Set(p => p.AiStatus, ProfilePostAiStatus.Analyzed)
+            .Set(p => p.AiProvider, provider)
+            .Set(p => p.AiModel, model)
+            .Set(p => p.Analysis, analysis)
+            .Set(p => p.AnalyzedAt, now)
+            .Set(p => p.AiBlockingStep, (string?)null)
+            .Set(p => p.AiPendingReasonCode, (string?)null)
+            .Set(p => p.Metadata, merged)
+            .Set(p => p.UpdatedAt, now)
+            .UpdateAsync(cancellationToken);
+    }
+
+    /// <summary>The post is <c>failed</c>; the reason goes to <c>ai_pending_reason_code</c>.</summary>
+    public async Task RecordAnalysisFailedAsync(long id, string error, CancellationToken cancellationToken = default)
+    {
+        await using var db = factory.Open();
+        var now = DateTime.UtcNow;
+        await db.InstagramProfilePosts.Where(p => p.Id == id)
+            .Set(p => p.AiStatus, ProfilePostAiStatus.Failed)
+            .Set(p => p.AiPendingReasonCode, error.Length > 250 ? error[..250] : error)
+            .Set(p => p.UpdatedAt, now)
+            .UpdateAsync(cancellationToken);
     }
 
     /// <summary>The metadata key holding Instagram's id of a captured comment.</summary>

@@ -80,4 +80,41 @@ public sealed class StoryRepository(InstaIntelDbFactory factory)
         await using var db = factory.Open();
         return await db.InstagramStories.FirstOrDefaultAsync(s => s.InstagramProfileId == instagramProfileId && s.StoryId == storyId, cancellationToken);
     }
+    /// <summary>The account's stories waiting for analysis whose media is stored, oldest first.</summary>
+    public async Task<IReadOnlyList<InstagramStory>> ListPendingAnalysisAsync(long instagramAccountId, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var db = factory.Open();
+        return await db.InstagramStories
+            .Where(s => s.InstagramAccountId == instagramAccountId && s.ProcessingStatus == StoryProcessingStatus.Pending && s.MediaBlobKey != null)
+            .OrderBy(s => s.Id)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<int> CountPendingAnalysisAsync(long instagramAccountId, CancellationToken cancellationToken = default)
+    {
+        await using var db = factory.Open();
+        return await db.InstagramStories.CountAsync(s => s.InstagramAccountId == instagramAccountId && s.ProcessingStatus == StoryProcessingStatus.Pending, cancellationToken);
+    }
+
+    /// <summary>The story is <c>processed</c>: the outputs merged over its metadata (ingestion keys stay), processed now.</summary>
+    public Task RecordProcessedAsync(long id, StoryMetadata outputs, CancellationToken cancellationToken = default) =>
+        FinishAsync(id, StoryProcessingStatus.Processed, outputs, cancellationToken);
+
+    /// <summary>The story is <c>failed</c> with the error in <c>metadata.processing_error</c>.</summary>
+    public Task RecordFailedAsync(long id, string error, CancellationToken cancellationToken = default) =>
+        FinishAsync(id, StoryProcessingStatus.Failed, new StoryMetadata { ProcessingError = error, FailedAt = DateTime.UtcNow }, cancellationToken);
+
+    private async Task FinishAsync(long id, StoryProcessingStatus status, StoryMetadata update, CancellationToken cancellationToken)
+    {
+        await using var db = factory.Open();
+        var now = DateTime.UtcNow;
+        var merged = JsonMerge.Shallow(await db.InstagramStories.Where(s => s.Id == id).Select(s => s.Metadata).FirstOrDefaultAsync(cancellationToken), update);
+        await db.InstagramStories.Where(s => s.Id == id)
+            .Set(s => s.ProcessingStatus, status)
+            .Set(s => s.ProcessedAt, status == StoryProcessingStatus.Processed ? now : null)
+            .Set(s => s.Metadata, merged)
+            .Set(s => s.UpdatedAt, now)
+            .UpdateAsync(cancellationToken);
+    }
 }

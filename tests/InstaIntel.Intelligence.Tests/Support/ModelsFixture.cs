@@ -8,9 +8,7 @@ public sealed class ModelsFixture : IDisposable
 {
     public ModelsFixture()
     {
-        Directory = Environment.GetEnvironmentVariable("INSTAINTEL_MODELS") is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(RepositoryRoot.Find(), "models");
+        Directory = ModelsFolder.Path;
         var missing = ModelManifest.Embedded().Models.Where(m => !File.Exists(Path.Combine(Directory, m.File))).Select(m => m.File).ToList();
         if (missing.Count > 0)
             throw new InvalidOperationException($"models missing under {Directory} ({string.Join(", ", missing)}): run scripts/ensure-models.sh");

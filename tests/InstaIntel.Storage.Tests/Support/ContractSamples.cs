@@ -256,6 +256,7 @@ public static class ContractSamples
         ObservationSignaturesCount = 1,
         LastObservationSignature = "story:1:0:0.0:10:20:110:140",
         IdentityConfidence = 0.412,
+        EmbeddingVersion = "face-embedder@0123456789ab",
         LinkedUsernames = ["friend"],
         FaceAttributes = new FaceAttributes
         {

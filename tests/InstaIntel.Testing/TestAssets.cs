@@ -1,6 +1,5 @@
-using InstaIntel.Testing;
 
-namespace InstaIntel.Intelligence.Tests.Support;
+namespace InstaIntel.Testing;
 
 /// <summary>
 /// dlib's real photos, unpacked from Debian's libdlib19.1 by scripts/ensure-test-assets.sh into artifacts/test-assets
@@ -44,4 +43,13 @@ public static class TestAssets
             throw new InvalidOperationException($"font {path} missing: install fonts-dejavu-core (scripts/ensure-test-assets.sh does)");
         return path;
     }
+}
+
+/// <summary>The ONNX models of scripts/ensure-models.sh: the checkout's models/ folder, or $INSTAINTEL_MODELS. Missing is an error, never a skip.</summary>
+public static class ModelsFolder
+{
+    public static string Path =>
+        Environment.GetEnvironmentVariable("INSTAINTEL_MODELS") is { Length: > 0 } configured
+            ? configured
+            : System.IO.Path.Combine(RepositoryRoot.Find(), "models");
 }

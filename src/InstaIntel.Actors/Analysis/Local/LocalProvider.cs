@@ -1,0 +1,49 @@
+using InstaIntel.Actors.Analysis.Local;
+using InstaIntel.Storage.Analysis;
+
+namespace InstaIntel.Actors.Analysis;
+
+/// <summary>
+/// <c>local</c>: the node's own ONNX analysers for media understanding, and a deterministic composer for text (the same
+/// evidence always gives the same words). Costs one request unit a call; needs no key.
+/// </summary>
+public sealed class LocalProvider(LocalMediaAnalyser media) : IAiProvider
+{
+    public const string ProviderName = "local";
+
+    public string Name => ProviderName;
+
+    public const string ComposerModel = "local-composer-v1";
+
+    public bool Supports(string purpose) => purpose is AiPurposes.MediaUnderstanding or AiPurposes.TextGeneration;
+
+    public async Task<ProviderAnswer> RunAsync(AiRequest request, ProviderSettings settings, CancellationToken cancellationToken)
+    {
+        if (request.Purpose == AiPurposes.TextGeneration)
+            return Compose(request);
+        if (request.Purpose != AiPurposes.MediaUnderstanding)
+            throw new AiProviderException($"the local provider does not serve {request.Purpose}");
+        if (request.Media.IsEmpty)
+            throw new AiProviderException("media understanding needs the media's bytes");
+        var reading = await media.ReadAsync(request.Media, request.MediaType, cancellationToken);
+        var embedded = reading.Faces.Count(f => f.Embedding is not null);
+        // Signals: faces, lines of text, tags and handles read; completeness: share of faces large enough to identify.
+        return new ProviderAnswer(media.Model, reading.ToJson(),
+            RequestUnits: 1,
+            ConfidenceScore: reading.Faces.Count == 0 ? null : Math.Round(reading.Faces.Average(f => f.Confidence), 4),
+            EvidenceCount: reading.Faces.Count + reading.OcrLines.Count,
+            SignalsDetectedCount: reading.Faces.Count + reading.OcrLines.Count + reading.Hashtags.Count + reading.Mentions.Count,
+            InputCompletenessScore: reading.Faces.Count == 0 ? 1 : Math.Round((double)embedded / reading.Faces.Count, 4),
+            PromptVersion: "v1",
+            SchemaVersion: MediaReading.SchemaVersion);
+    }
+
+    private static ProviderAnswer Compose(AiRequest request)
+    {
+        var evidence = string.Join(' ', request.Evidence ?? []);
+        var text = Processing.FeedCommentComposer.Compose(evidence, $"{request.AnalyzableType}:{request.AnalyzableId}")
+                   ?? throw new AiProviderException("the composer needs evidence to write from");
+        return new ProviderAnswer(ComposerModel, new System.Text.Json.Nodes.JsonObject { ["text"] = text }, text, RequestUnits: 1,
+            EvidenceCount: request.Evidence?.Count ?? 0, PromptVersion: "v1", SchemaVersion: ChatProvider.TextSchemaVersion);
+    }
+}
