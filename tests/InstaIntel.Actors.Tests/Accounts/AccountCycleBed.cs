@@ -2,6 +2,11 @@ using System.Security.Cryptography;
 using Akka.Actor;
 using Akka.Hosting;
 using InstaIntel.Actors.Accounts;
+using InstaIntel.Actors.Analysis;
+using InstaIntel.Actors.Analysis.Local;
+using InstaIntel.Actors.Tests.Analysis;
+using InstaIntel.Intelligence.People;
+using InstaIntel.Storage.Analysis;
 using InstaIntel.Actors.Processing;
 using InstaIntel.Actors.Processing.ProfileSync;
 using InstaIntel.Actors.Sessions;
@@ -61,6 +66,7 @@ public sealed class AccountCycleBed : IAsyncDisposable
     public BlobStore Blobs { get; private init; } = null!;
     private BrowserPool Browsers { get; init; } = null!;
     private string BlobFolder { get; init; } = null!;
+    private LocalAnalysisFixture Analysis { get; init; } = null!;
 
     public SimulatedNetwork Network => Simulator.Network;
     public InstaIntelDbFactory Factory => Database.Factory();
@@ -124,6 +130,7 @@ public sealed class AccountCycleBed : IAsyncDisposable
             ProfileScanMinInterval = TimeSpan.Zero,
         };
 
+        var analysis = new LocalAnalysisFixture();
         var hosted = HostedActorSystem.Start(database.Storage, entity, services =>
         {
             services.AddSingleton(instagram);
@@ -152,7 +159,11 @@ public sealed class AccountCycleBed : IAsyncDisposable
                 var factory = sp.GetRequiredService<InstaIntelDbFactory>();
                 var contexts = sp.GetRequiredService<AccountWorkContextLoader>();
                 var client = sp.GetRequiredService<IInstagramClient>();
-                return new AccountWorkers(workers, sp.GetRequiredService<StoryIngestionServices>(), sp.GetRequiredService<FeedEngagementServices>(), factory,
+                // media-analysis runs the real local pipeline (ONNX models) on what the cycle stored.
+                var runner = new AiRunner([new LocalProvider(analysis.Analyser)], new AiAnalysisRepository(factory), new AiApiCallRepository(factory),
+                    new AiProviderSettingRepository(factory, new SecretProtector(RandomNumberGenerator.GetBytes(SecretProtector.KeySize))));
+                var media = MediaAnalysisServices.Create(factory, blobs, runner, new PeopleClusteringOptions());
+                return new AccountWorkers(workers, sp.GetRequiredService<StoryIngestionServices>(), sp.GetRequiredService<FeedEngagementServices>(), media,
                     _ => ProfileSyncActor.Props(contexts, client, ProfileSyncStores.From(factory), entity, profileSync));
             });
             services.AddSingleton(sp =>
@@ -170,6 +181,7 @@ public sealed class AccountCycleBed : IAsyncDisposable
             Blobs = blobs,
             Browsers = browsers,
             BlobFolder = blobFolder,
+            Analysis = analysis,
         };
     }
 
@@ -250,6 +262,7 @@ public sealed class AccountCycleBed : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Hosted.Dispose();
+        Analysis.Dispose();
         await Browsers.DisposeAsync();
         await Simulator.DisposeAsync();
         await Database.DisposeAsync();
