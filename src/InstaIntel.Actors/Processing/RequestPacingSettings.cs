@@ -21,10 +21,13 @@ public sealed class RequestPacingSettings
     public int BufferSize { get; set; } = 16;
 
     /// <summary>
-    /// Requests that may be under way at once, all under the one throttle: a slow answer then does not hold back the
-    /// next request's turn. Independent requests only (reels, media, likes); pages that need a cursor stay one at a time.
+    /// Requests that may be under way at once, all under the one throttle and the window guard, so a slow answer does
+    /// not hold back the next request's turn (independent requests only: reels, media, likes; a page that needs the
+    /// last cursor waits for it). 1 by default: the Playwright client sends one request per account's browser context
+    /// at a time, so a second one in flight only queues inside the client and reaches Instagram late, next to the one
+    /// after it, which the margin would have to absorb.
     /// </summary>
-    public int RequestsInFlight { get; set; } = 2;
+    public int RequestsInFlight { get; set; } = 1;
 
     public RequestPacing For(RequestBudgetSettings budget) => RequestPacing.From(budget, BudgetShare, ThrottleBurst);
 
