@@ -1,15 +1,25 @@
 namespace InstaIntel.Actors.Tests.Processing;
 
 /// <summary>
-/// The budget the pacing tests hold the children to: a request every 250 ms (24 per 6 s), which two slow cores keep up
-/// with, so the tests judge the pacing rather than the machine. The margin covers the jitter between a request
-/// leaving the client and the simulator logging it; the stream gets the whole budget (nothing else calls Instagram for
-/// the account in these tests), so it paces at 6 s / 6.3 s = 95 % of it.
+/// The budget the pacing tests hold the children to: a request every 300 ms (20 per 6 s), which two slow cores keep up
+/// with one request at a time, so the tests judge the pacing rather than the machine. The margin covers the jitter
+/// between a request leaving the client and the simulator logging it; the stream gets the whole budget (nothing else
+/// calls Instagram for the account in these tests), so it paces at 6 s / 6.3 s = 95 % of it.
 /// </summary>
 public static class PacedBudget
 {
-    public const int Requests = 24;
+    public const int Requests = 20;
     public static readonly TimeSpan Window = TimeSpan.FromSeconds(6);
     public static readonly TimeSpan Margin = TimeSpan.FromMilliseconds(300);
     public const double Share = 1.0;
+}
+
+/// <summary>
+/// The classes whose tests judge budget use from the simulator's log: they run alone, not next to other test classes
+/// of this assembly competing for the same two cores, so a slow answer is the exception the 5 % slack absorbs.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class PacedCollection
+{
+    public const string Name = "paced requests";
 }

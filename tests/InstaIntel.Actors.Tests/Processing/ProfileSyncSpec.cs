@@ -32,6 +32,7 @@ namespace InstaIntel.Actors.Tests.Processing;
 /// fresh database per test. The child lives under a <see cref="ChildHarness"/> that hands its reports to the test (as the
 /// entity would receive them).
 /// </summary>
+[Collection(PacedCollection.Name)]
 public sealed class ProfileSyncSpec(ProfileSyncFixture fixture)
     : Akka.TestKit.Xunit2.TestKit("akka.loglevel = WARNING"), IClassFixture<ProfileSyncFixture>
 {

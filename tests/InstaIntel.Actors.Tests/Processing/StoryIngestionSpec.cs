@@ -9,6 +9,7 @@ using LinqToDB.Async;
 namespace InstaIntel.Actors.Tests.Processing;
 
 /// <summary>The story-ingestion child against the simulator in a real Chromium, on a real SQLite database.</summary>
+[Collection(PacedCollection.Name)]
 public sealed class StoryIngestionSpec : Akka.TestKit.Xunit2.TestKit, IAsyncLifetime
 {
     private ChildTestBed _bed = null!;
