@@ -14,7 +14,7 @@ public static class BudgetUse
     public const double MinimumUse = 0.9;
 
     /// <param name="minFullWindows">how many full windows the work must span for the use to mean anything.</param>
-    public static void AssertWithinAndUsed(IReadOnlyList<RecordedRequest> requests, RequestBudgetSettings budget, int minFullWindows = 3)
+    public static void AssertWithinAndUsed(IReadOnlyList<RecordedRequest> requests, RequestBudgetSettings budget, int minFullWindows = 2)
     {
         var times = requests.Select(r => r.Time).Order().ToList();
         Assert.True(times.Count > budget.RequestsPerWindow, $"only {times.Count} requests");

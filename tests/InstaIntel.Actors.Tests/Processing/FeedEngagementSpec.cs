@@ -79,33 +79,6 @@ public sealed class FeedEngagementSpec : Akka.TestKit.Xunit2.TestKit, IAsyncLife
         Assert.All(keys.Except(recaptured), key => Assert.False(_bed.Blobs.Exists(key)));
     }
 
-    [Fact]
-    public async Task Every_request_of_a_feed_cycle_is_paced_so_no_window_exceeds_the_budget_and_the_budget_is_used()
-    {
-        // Pages, media, likes and comments under one throttle; no scrolling pause, so the work is pending throughout.
-        var budget = new RequestBudgetSettings { RequestsPerWindow = PacedBudget.Requests, Window = PacedBudget.Window, Margin = PacedBudget.Margin };
-        // The gate lets everything through (and its daily caps are the defaults): the stream alone has to keep the budget.
-        await using var bed = await ChildTestBed.StartAsync();
-        var settings = new FeedEngagementSettings
-        {
-            Rounds = 10, PageDelay = TimeSpan.Zero, MaxNewPosts = 30, MediaRetention = TimeSpan.FromHours(1),
-            Pacing = new RequestPacingSettings { BudgetShare = PacedBudget.Share },
-        };
-        var child = ChildHarness.Spawn(Sys, FeedEngagementActor.Props(bed.FeedServices(), settings, budget, TimeSpan.FromSeconds(1)),
-            AccountWorkers.FeedEngagement, TestActor);
-        var before = bed.Simulator.Requests.LastOrDefault()?.Sequence ?? 0;
-
-        var stats = Run(child, bed.Simulator.Network.DemoAccount.IdText).Stats;
-
-        Assert.Equal(30, stats["posts_new"]);
-        // The simulator is this test's alone: every request since the run started is the account's (media requests,
-        // like a CDN's, carry no session, so the log names no user for them).
-        var requests = bed.Simulator.Requests.Where(r => r.Sequence > before).ToList();
-        Assert.Equal(stats["media_downloaded"] + stats["likes_sent"] + stats["comments_sent"],
-            requests.Count(r => !r.PathAndQuery.Contains("/feed/timeline", StringComparison.Ordinal)));
-        BudgetUse.AssertWithinAndUsed(requests, budget);
-    }
-
     public async Task DisposeAsync()
     {
         Shutdown();

@@ -161,7 +161,7 @@ public sealed class ProfileSyncSpec(ProfileSyncFixture fixture)
         var budget = new RequestBudgetSettings { RequestsPerWindow = PacedBudget.Requests, Window = PacedBudget.Window, Margin = PacedBudget.Margin };
         // The gate lets everything through: the stream's throttle alone has to keep the budget.
         await using var world = await ArrangeAsync(budget: budget, share: PacedBudget.Share);
-        var targets = Network.FollowingOf(Account).Select(Network.Profile).Where(p => !p.IsPrivate && !p.IsBusiness && p.PostCount > 0).Take(30).ToList();
+        var targets = Network.FollowingOf(Account).Select(Network.Profile).Where(p => !p.IsPrivate && !p.IsBusiness && p.PostCount > 0).Take(50).ToList();
         foreach (var profile in targets)
             await world.Profiles.UpsertAsync(new ProfileSnapshot(world.AccountId, profile.Username, Following: true));
         var before = fixture.LastRequestSequence();
