@@ -1,7 +1,5 @@
-using System.Collections.Immutable;
+using System.Collections.Concurrent;
 using Akka.Actor;
-using Akka.Streams;
-using Akka.Streams.Dsl;
 using InstaIntel.Domain.Budget;
 using InstaIntel.Domain.Events;
 using InstaIntel.Domain.Posts;
@@ -17,59 +15,38 @@ namespace InstaIntel.Actors.Processing;
 
 /// <summary>
 /// <c>feed-engagement</c>: the feed phase. Purges feed media past its retention, then reads a few pages of the home
-/// feed (a stream throttled to the account's budget, paced like scrolling), captures new posts once per shortcode
-/// with their media, and likes and comments on them within the account's daily caps, each recorded as a profile
-/// event (<c>post_liked</c>, <c>post_comment_sent</c>) of the post's author.
+/// feed (paced like scrolling), captures new posts once per shortcode with their media, and likes and comments on
+/// them within the account's daily caps, each recorded as a profile event (<c>post_liked</c>,
+/// <c>post_comment_sent</c>) of the post's author. Every request (pages, media, likes, comments) is paced by the
+/// account's budget; the writes follow behind.
 /// </summary>
-public sealed class FeedEngagementActor : PhaseChild
+public sealed class FeedEngagementActor : MediaCaptureChild
 {
     private readonly FeedEngagementServices _services;
     private readonly FeedEngagementSettings _settings;
-    private readonly RequestBudgetSettings _budget;
 
     public FeedEngagementActor(FeedEngagementServices services, FeedEngagementSettings settings, RequestBudgetSettings budget, TimeSpan heartbeatInterval)
-        : base(heartbeatInterval)
+        : base(services.Capture, settings.Pacing, budget, heartbeatInterval)
     {
         _services = services;
         _settings = settings;
-        _budget = budget;
     }
 
-    public static Props Props(FeedEngagementServices services, FeedEngagementSettings settings, RequestBudgetSettings budget, TimeSpan heartbeatInterval) =>
-        Akka.Actor.Props.Create(() => new FeedEngagementActor(services, settings, budget, heartbeatInterval));
-
-    protected override async Task<ImmutableDictionary<string, int>> RunAsync(StartPhase start, SharedKillSwitch killSwitch, CancellationToken cancellationToken)
+    /// <exception cref="ArgumentException">invalid settings (checked here so a bad value fails the node's start, not the child).</exception>
+    public static Props Props(FeedEngagementServices services, FeedEngagementSettings settings, RequestBudgetSettings budget, TimeSpan heartbeatInterval)
     {
-        var mediaAnalysis = Context.ActorSelection(Context.Parent.Path / "media-analysis");
-        var work = await _services.Context.LoadAsync(start.Username, start.InstagramUserId, cancellationToken);
-        var stats = new Stats();
-        await PurgeAsync(work.AccountId, stats, cancellationToken);
+        settings.Validate();
+        return Akka.Actor.Props.Create(() => new FeedEngagementActor(services, settings, budget, heartbeatInterval));
+    }
 
-        var engagement = new Engagement(_settings.AutoLike, _settings.AutoComment);
-        var captured = 0;
-        await Source.UnfoldAsync((Round: 0, Cursor: (string?)null, More: true), async state =>
-            {
-                if (!state.More || state.Round >= _settings.Rounds) return Akka.Util.Option<((int, string?, bool), Page<Post>)>.None;
-                if (state.Round > 0) await Task.Delay(_settings.PageDelay, cancellationToken);
-                var page = await _services.Instagram.GetHomeFeedAsync(work.Session, state.Cursor, cancellationToken);
-                return ((state.Round + 1, page.NextCursor, page.HasNext && page.NextCursor is not null), page);
-            })
-            .Via(killSwitch.Flow<Page<Post>>())
-            .SelectMany(page => page.Items)
-            .Where(post => !string.IsNullOrEmpty(post.Shortcode))
-            .Throttle(_budget.RequestsPerWindow, _budget.Window, _budget.RequestsPerWindow, ThrottleMode.Shaping)
-            .SelectAsync(1, async post =>
-            {
-                if (Volatile.Read(ref captured) >= _settings.MaxNewPosts) return false;
-                var isNew = await CaptureAsync(work, post, engagement, stats, cancellationToken);
-                if (isNew) Interlocked.Increment(ref captured);
-                return isNew;
-            })
-            .TakeWhile(_ => Volatile.Read(ref captured) < _settings.MaxNewPosts, inclusive: true)
-            .RunWith(Sink.Ignore<bool>(), Materializer);
-
-        mediaAnalysis.Tell(new MediaCaptured(start.RunId, stats.Get("posts_new")));
-        return stats.ToImmutable();
+    protected override async Task<int> CaptureAsync(MediaCaptureRun run)
+    {
+        await PurgeAsync(run.AccountId, run.Stats, run.Cancellation);
+        var feed = new FeedRun(run, new PacedWork<FeedFinding>(), new BatchSlots(_settings.MaxNewPosts), new Engagement(_settings.AutoLike, _settings.AutoComment));
+        feed.Requests.Add(token => ReadPageAsync(feed, 0, null, token));
+        var writer = new FeedWriter(run, _services, _settings);
+        await run.RunAsync(feed.Requests, writer.WriteAsync);
+        return run.Stats.Get("posts_new");
     }
 
     private async Task PurgeAsync(long accountId, Stats stats, CancellationToken cancellationToken)
@@ -83,83 +60,148 @@ public sealed class FeedEngagementActor : PhaseChild
         }
     }
 
-    private async Task<bool> CaptureAsync(AccountWorkContext work, Post post, Engagement engagement, Stats stats, CancellationToken cancellationToken)
+    /// <summary>One feed page: its new posts are found here; their media, likes and comments, and the next page, are queued behind it.</summary>
+    private async Task<IReadOnlyList<FeedFinding>> ReadPageAsync(FeedRun feed, int round, string? cursor, CancellationToken cancellationToken)
     {
-        long? authorId = post.OwnerUsername is { } author
-            ? await _services.Profiles.UpsertAsync(new Storage.Profiles.ProfileSnapshot(work.AccountId, author, post.OwnerId), cancellationToken)
-            : null;
-        var (postId, created) = await _services.Posts.CaptureAsync(new InstagramPost
+        var run = feed.Run;
+        var page = await run.Instagram.GetHomeFeedAsync(run.Work.Session, cursor, cancellationToken);
+        var posts = page.Items.Where(p => !string.IsNullOrEmpty(p.Shortcode)).DistinctBy(p => p.Shortcode, StringComparer.Ordinal).ToList();
+        var captured = await _services.Posts.CapturedShortcodesAsync(run.AccountId, posts.Select(p => p.Shortcode!).ToList(), cancellationToken);
+        var found = new List<FeedFinding>();
+        foreach (var post in posts)
         {
-            InstagramAccountId = work.AccountId,
-            InstagramProfileId = authorId,
-            Shortcode = post.Shortcode!,
-            AuthorUsername = post.OwnerUsername,
-            AuthorIgUserId = post.OwnerId,
-            Caption = post.Caption,
-            DetectedAt = DateTime.UtcNow,
-            TakenAt = post.TakenAt?.UtcDateTime,
-            MediaUrl = post.ImageUrl ?? post.VideoUrl,
-            PostKind = post.Type == MediaType.Video ? PostKind.Reel : PostKind.Post,
-            Status = FeedPostStatus.Pending,
-        }, cancellationToken);
-        if (!created)
-        {
-            stats.Add("posts_already_captured", 1);
-            return false;
+            if (captured.Contains(post.Shortcode!))
+            {
+                run.Stats.Add("posts_already_captured", 1);
+                continue;
+            }
+            if (!feed.Batch.TryTake()) break;
+            found.Add(new PostFound(post));
+            if (post.ImageUrl is { } url)
+                feed.Requests.Add(async token => [new PostMediaDownloaded(post, await run.DownloadAsync(url, token))]);
+            if (post.OwnerUsername is null) continue; // no author to record the engagement under
+            if (feed.Engagement.Like) feed.Requests.Add(token => LikeAsync(feed, post, token));
+            if (feed.Engagement.Comment && FeedCommentComposer.Compose(post.Caption, post.Id) is { } text)
+                feed.Requests.Add(token => CommentAsync(feed, post, text, token));
         }
-        stats.Add("posts_new", 1);
-
-        if (post.ImageUrl is { } url)
-        {
-            var media = await _services.Instagram.DownloadMediaAsync(work.Session, new Uri(url), cancellationToken);
-            var (key, _) = await _services.Blobs.PutAsync(media.Bytes, cancellationToken);
-            await _services.Posts.AttachMediaAsync(postId, key, media.ContentType, media.Bytes.Length, DateTime.UtcNow + _settings.MediaRetention, cancellationToken);
-            stats.Add("media_downloaded", 1);
-        }
-        if (authorId is { } profileId)
-            await EngageAsync(work, post, profileId, engagement, stats, cancellationToken);
-        return true;
+        if (round + 1 < _settings.Rounds && page is { HasNext: true, NextCursor: { } next } && !feed.Batch.Full)
+            feed.Requests.AddAfter(_settings.PageDelay, token => ReadPageAsync(feed, round + 1, next, token), run.Cancellation);
+        return found;
     }
 
-    private async Task EngageAsync(AccountWorkContext work, Post post, long profileId, Engagement engagement, Stats stats, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<FeedFinding>> LikeAsync(FeedRun feed, Post post, CancellationToken cancellationToken)
     {
-        if (engagement.Like)
+        if (!feed.Engagement.Like) return [];
+        try
         {
-            try
-            {
-                await _services.Instagram.LikePostAsync(work.Session, post.Id, cancellationToken);
-                await _services.Events.RecordAsync(profileId, ProfileEventKinds.PostLiked, post.Id, DateTime.UtcNow,
-                    new ProfileEventMetadata { Source = "feed_engagement", OwnerUsername = post.OwnerUsername }, cancellationToken);
-                stats.Add("likes_sent", 1);
-            }
-            catch (DailyCapReachedException)
-            {
-                engagement.Like = false;
-                stats.Add("likes_capped", 1);
-            }
+            await feed.Run.Instagram.LikePostAsync(feed.Run.Work.Session, post.Id, cancellationToken);
+            return [new PostLiked(post)];
         }
-        if (engagement.Comment && FeedCommentComposer.Compose(post.Caption, post.Id) is { } text)
+        catch (DailyCapReachedException)
         {
-            try
-            {
-                var comment = await _services.Instagram.CommentOnPostAsync(work.Session, post.Id, text, cancellationToken);
-                await _services.Events.RecordAsync(profileId, ProfileEventKinds.PostCommentSent, comment.Id, DateTime.UtcNow,
-                    new ProfileEventMetadata { Source = "feed_engagement", OwnerUsername = post.OwnerUsername }, cancellationToken);
-                stats.Add("comments_sent", 1);
-            }
-            catch (DailyCapReachedException)
-            {
-                engagement.Comment = false;
-                stats.Add("comments_capped", 1);
-            }
+            feed.Engagement.Like = false;
+            feed.Run.Stats.Add("likes_capped", 1);
+            return [];
         }
     }
+
+    private static async Task<IReadOnlyList<FeedFinding>> CommentAsync(FeedRun feed, Post post, string text, CancellationToken cancellationToken)
+    {
+        if (!feed.Engagement.Comment) return [];
+        try
+        {
+            var comment = await feed.Run.Instagram.CommentOnPostAsync(feed.Run.Work.Session, post.Id, text, cancellationToken);
+            return [new PostCommented(post, comment.Id)];
+        }
+        catch (DailyCapReachedException)
+        {
+            feed.Engagement.Comment = false;
+            feed.Run.Stats.Add("comments_capped", 1);
+            return [];
+        }
+    }
+
+    /// <summary>The run's shared state: its requests, the places left for new posts, what engagement the caps still allow.</summary>
+    private sealed record FeedRun(MediaCaptureRun Run, PacedWork<FeedFinding> Requests, BatchSlots Batch, Engagement Engagement);
 
     /// <summary>What is still allowed this run: a used-up cap stops that action until tomorrow.</summary>
     private sealed class Engagement(bool like, bool comment)
     {
-        public bool Like { get; set; } = like;
-        public bool Comment { get; set; } = comment;
+        private volatile bool _like = like;
+        private volatile bool _comment = comment;
+
+        public bool Like { get => _like; set => _like = value; }
+        public bool Comment { get => _comment; set => _comment = value; }
+    }
+
+    private abstract record FeedFinding(Post Post);
+
+    private sealed record PostFound(Post Post) : FeedFinding(Post);
+
+    private sealed record PostMediaDownloaded(Post Post, MediaDownload Media) : FeedFinding(Post);
+
+    private sealed record PostLiked(Post Post) : FeedFinding(Post);
+
+    private sealed record PostCommented(Post Post, string CommentId) : FeedFinding(Post);
+
+    /// <summary>Writes the findings in order: a post's row comes before its media and engagement (its page's request ran first).</summary>
+    private sealed class FeedWriter(MediaCaptureRun run, FeedEngagementServices services, FeedEngagementSettings settings)
+    {
+        private readonly ConcurrentDictionary<string, (long PostId, long? AuthorId)> _captured = new(StringComparer.Ordinal);
+
+        public Task WriteAsync(FeedFinding finding) => finding switch
+        {
+            PostFound found => CaptureAsync(found.Post),
+            PostMediaDownloaded downloaded => AttachAsync(downloaded),
+            PostLiked liked => RecordAsync(liked.Post, ProfileEventKinds.PostLiked, liked.Post.Id, "likes_sent"),
+            PostCommented commented => RecordAsync(commented.Post, ProfileEventKinds.PostCommentSent, commented.CommentId, "comments_sent"),
+            _ => throw new ArgumentOutOfRangeException(nameof(finding)),
+        };
+
+        private async Task CaptureAsync(Post post)
+        {
+            long? authorId = post.OwnerUsername is { } author ? await run.AuthorAsync(new ProfileSnapshot(run.AccountId, author, post.OwnerId)) : null;
+            var (postId, created) = await services.Posts.CaptureAsync(new InstagramPost
+            {
+                InstagramAccountId = run.AccountId,
+                InstagramProfileId = authorId,
+                Shortcode = post.Shortcode!,
+                AuthorUsername = post.OwnerUsername,
+                AuthorIgUserId = post.OwnerId,
+                Caption = post.Caption,
+                DetectedAt = DateTime.UtcNow,
+                TakenAt = post.TakenAt?.UtcDateTime,
+                MediaUrl = post.ImageUrl ?? post.VideoUrl,
+                PostKind = post.Type == MediaType.Video ? PostKind.Reel : PostKind.Post,
+                Status = FeedPostStatus.Pending,
+            }, run.Cancellation);
+            if (!created)
+            {
+                // Captured by another run since this one read the page: its media is that run's.
+                run.Stats.Add("posts_already_captured", 1);
+                return;
+            }
+            _captured[post.Shortcode!] = (postId, authorId);
+            run.Stats.Add("posts_new", 1);
+        }
+
+        private async Task AttachAsync(PostMediaDownloaded downloaded)
+        {
+            if (!_captured.TryGetValue(downloaded.Post.Shortcode!, out var post)) return;
+            await run.StoreAsync(downloaded.Media, stored => services.Posts.AttachMediaAsync(post.PostId, stored.BlobKey, stored.ContentType, stored.ByteSize,
+                DateTime.UtcNow + settings.MediaRetention, run.Cancellation));
+        }
+
+        private async Task RecordAsync(Post post, string kind, string externalId, string stat)
+        {
+            // The action went out: it is recorded under the author even if another run captured the post.
+            var authorId = _captured.TryGetValue(post.Shortcode!, out var captured) && captured.AuthorId is { } known
+                ? known
+                : await run.AuthorAsync(new ProfileSnapshot(run.AccountId, post.OwnerUsername!, post.OwnerId));
+            await services.Events.RecordAsync(authorId, kind, externalId, DateTime.UtcNow,
+                new ProfileEventMetadata { Source = "feed_engagement", OwnerUsername = post.OwnerUsername }, run.Cancellation);
+            run.Stats.Add(stat, 1);
+        }
     }
 }
 
@@ -170,4 +212,7 @@ public sealed record FeedEngagementServices(
     ProfileRepository Profiles,
     ProfileEventRepository Events,
     FeedPostRepository Posts,
-    BlobStore Blobs);
+    BlobStore Blobs)
+{
+    public MediaCaptureServices Capture => new(Context, Instagram, Profiles, Blobs);
+}

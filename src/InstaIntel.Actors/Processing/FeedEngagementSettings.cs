@@ -22,4 +22,15 @@ public sealed class FeedEngagementSettings
 
     /// <summary>Downloaded feed media is deleted this long after capture (the post row and its analysis stay).</summary>
     public TimeSpan MediaRetention { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How the feed, media, like and comment requests are paced under the account's budget.</summary>
+    public RequestPacingSettings Pacing { get; set; } = new();
+
+    public void Validate()
+    {
+        if (Rounds < 1) throw new ArgumentException($"{Section}:Rounds must be at least 1");
+        if (MaxNewPosts < 0) throw new ArgumentException($"{Section}:MaxNewPosts may not be negative");
+        if (PageDelay < TimeSpan.Zero || MediaRetention < TimeSpan.Zero) throw new ArgumentException($"{Section}: delays may not be negative");
+        Pacing.Validate(Section);
+    }
 }

@@ -28,47 +28,164 @@ public sealed record RequestPacing(int Requests, TimeSpan Per, int Burst)
 /// </summary>
 /// <remarks>
 /// The throttle gates the requests themselves, not their results: a stream of permits passes the throttle and each
-/// permit runs one step of the crawl (one request, with the cursor the previous step returned). The plainer
-/// <c>Source.UnfoldAsync(cursor, fetch).Throttle(...)</c> shapes pages, while the unfold fetches the next page as
-/// soon as the throttle pulls, one request ahead of it: N + 1 requests then fit in less than one window. A phase
-/// builds one crawl over all its requests, so one throttle paces them all; back-to-back streams would each start
-/// with a full bucket and overshoot at the seams.
+/// permit runs one request. The plainer <c>Source.UnfoldAsync(cursor, fetch).Throttle(...)</c> shapes pages, while
+/// the unfold fetches the next page as soon as the throttle pulls, one request ahead of it: N + 1 requests then fit
+/// in less than one window. A phase builds one graph over all its requests, so one throttle paces them all;
+/// back-to-back streams would each start with a full bucket and overshoot at the seams.
 /// <para>
-/// The throttle spaces permits, and a request starts when its permit arrives, unless the thread pool or the step
+/// The throttle spaces permits, and a request starts when its permit arrives, unless the thread pool or the request
 /// before it is late; the next permit then comes on time and the two requests land closer than the pace. So each
-/// step also waits, if need be, until the request <see cref="RequestPacing.Requests"/> starts back is
+/// request also waits, if need be, until the request <see cref="RequestPacing.Requests"/> starts back is
 /// <see cref="RequestPacing.Per"/> old: a late request delays those after it instead of bunching them up.
 /// </para>
 /// </remarks>
 public static class PacedRequests
 {
-    /// <summary>The crawl as a source; build one per run and materialize it once (it carries the crawl's state).</summary>
+    /// <summary>
+    /// A crawl, one step per permit: each step needs what the step before it returned (a cursor), so one runs at a
+    /// time. Build one per run and materialize it once (it carries the crawl's state).
+    /// </summary>
     public static Source<T, NotUsed> Crawl<T>(
-        Func<CancellationToken, Task<CrawlStep<T>>> next, RequestPacing pacing, int bufferSize, SharedKillSwitch killSwitch, CancellationToken cancellationToken) =>
+        Func<CancellationToken, Task<CrawlStep<T>>> next, RequestPacing pacing, int bufferSize, SharedKillSwitch killSwitch, CancellationToken cancellationToken)
+    {
+        var starts = new RecentStarts(pacing);
+        return Paced(async token =>
+        {
+            await starts.WaitTurnAsync(token);
+            return await next(token);
+        }, pacing, inFlight: 1, bufferSize, killSwitch, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs the requests of <paramref name="work"/> (and those its requests add) as permits come, up to
+    /// <paramref name="inFlight"/> at once, and completes when none is left. The findings come out in the order
+    /// the requests were taken, so a request's findings come before those of the requests it added.
+    /// </summary>
+    public static Source<T, NotUsed> Requests<T>(
+        PacedWork<T> work, RequestPacing pacing, int inFlight, int bufferSize, SharedKillSwitch killSwitch, CancellationToken cancellationToken)
+    {
+        var starts = new RecentStarts(pacing);
+        return Paced(async token =>
+        {
+            // The permit is spent on the next request there is; when none is queued but some still run, on what they add.
+            if (await work.TakeAsync(token) is not { } request) return CrawlStep<T>.Done;
+            try
+            {
+                await starts.WaitTurnAsync(token);
+                return new CrawlStep<T>(await request(token), false);
+            }
+            finally
+            {
+                work.Finished();
+            }
+        }, pacing, inFlight, bufferSize, killSwitch, cancellationToken);
+    }
+
+    private static Source<T, NotUsed> Paced<T>(
+        Func<CancellationToken, Task<CrawlStep<T>>> step, RequestPacing pacing, int inFlight, int bufferSize, SharedKillSwitch killSwitch, CancellationToken cancellationToken) =>
         Source.Repeat(NotUsed.Instance)
             .Throttle(pacing.Requests, pacing.Per, pacing.Burst, ThrottleMode.Shaping)
-            // One step at a time: each needs the cursor the step before it returned.
-            .SelectAsync(1, new RecentStarts(pacing).Before(next, cancellationToken))
+            .SelectAsync(inFlight, _ => step(cancellationToken))
             .TakeWhile(step => !step.Last, inclusive: true)
             .SelectMany(step => step.Found)
             .Buffer(bufferSize, OverflowStrategy.Backpressure)
             .Via(killSwitch.Flow<T>());
 
-    /// <summary>The start times of the crawl's last few steps; one per crawl, used by one step at a time.</summary>
+    /// <summary>The start times of the last requests; a request reserves its start before it waits for it, so requests in flight at once never share a slot.</summary>
     private sealed class RecentStarts(RequestPacing pacing)
     {
         private readonly Queue<long> _starts = new();
+        private readonly Lock _lock = new();
 
-        public Func<NotUsed, Task<CrawlStep<T>>> Before<T>(Func<CancellationToken, Task<CrawlStep<T>>> next, CancellationToken cancellationToken) =>
-            async _ =>
+        public Task WaitTurnAsync(CancellationToken cancellationToken)
+        {
+            TimeSpan wait;
+            lock (_lock)
             {
+                var now = Stopwatch.GetTimestamp();
+                var start = now;
                 if (_starts.Count >= pacing.Requests)
-                {
-                    var wait = pacing.Per - Stopwatch.GetElapsedTime(_starts.Dequeue());
-                    if (wait > TimeSpan.Zero) await Task.Delay(wait, cancellationToken);
-                }
-                _starts.Enqueue(Stopwatch.GetTimestamp());
-                return await next(cancellationToken);
-            };
+                    start = Math.Max(now, _starts.Dequeue() + (long)(pacing.Per.TotalSeconds * Stopwatch.Frequency));
+                _starts.Enqueue(start);
+                wait = Stopwatch.GetElapsedTime(now, start);
+            }
+            return wait > TimeSpan.Zero ? Task.Delay(wait, cancellationToken) : Task.CompletedTask;
+        }
     }
+}
+
+/// <summary>
+/// The requests a paced phase still has to make: some known at the start, others added by the requests before them
+/// (the reels after the tray, a story's media after its reel). Each request returns its findings.
+/// Thread-safe: requests in flight add to it while permits take from it.
+/// </summary>
+public sealed class PacedWork<T>
+{
+    private readonly Queue<Func<CancellationToken, Task<IReadOnlyList<T>>>> _queued = new();
+    private readonly Lock _lock = new();
+    private int _running;
+    private int _scheduled;
+    private TaskCompletionSource _changed = NewSignal();
+
+    /// <summary>Queues a request.</summary>
+    public void Add(Func<CancellationToken, Task<IReadOnlyList<T>>> request)
+    {
+        lock (_lock) _queued.Enqueue(request);
+        Signal();
+    }
+
+    /// <summary>Queues a request once <paramref name="delay"/> has passed (a page read as a person would scroll); the work is not done before.</summary>
+    public void AddAfter(TimeSpan delay, Func<CancellationToken, Task<IReadOnlyList<T>>> request, CancellationToken cancellationToken)
+    {
+        lock (_lock) _scheduled++;
+        _ = Task.Delay(delay, cancellationToken).ContinueWith(delayed =>
+        {
+            lock (_lock)
+            {
+                _scheduled--;
+                if (!delayed.IsCanceled) _queued.Enqueue(request);
+            }
+            Signal();
+        }, TaskScheduler.Default);
+    }
+
+    /// <summary>The next request, or null when nothing is queued, running or scheduled (the work is done).</summary>
+    internal async Task<Func<CancellationToken, Task<IReadOnlyList<T>>>?> TakeAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Task changed;
+            lock (_lock)
+            {
+                if (_queued.TryDequeue(out var request))
+                {
+                    _running++;
+                    return request;
+                }
+                if (_running == 0 && _scheduled == 0) return null;
+                changed = _changed.Task;
+            }
+            await changed.WaitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>A taken request ended (what it added is queued by now).</summary>
+    internal void Finished()
+    {
+        lock (_lock) _running--;
+        Signal();
+    }
+
+    private void Signal()
+    {
+        TaskCompletionSource changed;
+        lock (_lock)
+        {
+            changed = _changed;
+            _changed = NewSignal();
+        }
+        changed.TrySetResult();
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -1,7 +1,4 @@
-using System.Collections.Immutable;
 using Akka.Actor;
-using Akka.Streams;
-using Akka.Streams.Dsl;
 using InstaIntel.Domain.Budget;
 using InstaIntel.Domain.Events;
 using InstaIntel.Domain.Stories;
@@ -18,71 +15,52 @@ using LinqToDB.Async;
 namespace InstaIntel.Actors.Processing;
 
 /// <summary>
-/// <c>story-ingestion</c>: the story-sync phase. Reads the home tray, then each connected profile's reel, through a
-/// stream throttled to the account's request budget; records <c>story_uploaded</c> / <c>story_downloaded</c> events
-/// once per story, upserts <c>instagram_stories</c> by (profile, story id), stores the media in the blob store once,
-/// and hands each new story to <c>media-analysis</c>. Everything is keyed so a repeated or interrupted run adds no
-/// duplicate rows.
+/// <c>story-ingestion</c>: the story-sync phase. Reads the home tray, then each connected profile's reel, then the
+/// media of each new story, every request paced by the account's budget; records <c>story_uploaded</c> /
+/// <c>story_downloaded</c> events once per story, upserts <c>instagram_stories</c> by (profile, story id), stores the
+/// media in the blob store once, and hands the count of new stories to <c>media-analysis</c>. Everything is keyed so
+/// a repeated or interrupted run adds no duplicate rows.
 /// </summary>
-public sealed class StoryIngestionActor : PhaseChild
+public sealed class StoryIngestionActor : MediaCaptureChild
 {
     private readonly StoryIngestionServices _services;
     private readonly StoryIngestionSettings _settings;
-    private readonly RequestBudgetSettings _budget;
 
     public StoryIngestionActor(StoryIngestionServices services, StoryIngestionSettings settings, RequestBudgetSettings budget, TimeSpan heartbeatInterval)
-        : base(heartbeatInterval)
+        : base(services.Capture, settings.Pacing, budget, heartbeatInterval)
     {
         _services = services;
         _settings = settings;
-        _budget = budget;
     }
 
-    public static Props Props(StoryIngestionServices services, StoryIngestionSettings settings, RequestBudgetSettings budget, TimeSpan heartbeatInterval) =>
-        Akka.Actor.Props.Create(() => new StoryIngestionActor(services, settings, budget, heartbeatInterval));
-
-    protected override async Task<ImmutableDictionary<string, int>> RunAsync(StartPhase start, SharedKillSwitch killSwitch, CancellationToken cancellationToken)
+    /// <exception cref="ArgumentException">invalid settings (checked here so a bad value fails the node's start, not the child).</exception>
+    public static Props Props(StoryIngestionServices services, StoryIngestionSettings settings, RequestBudgetSettings budget, TimeSpan heartbeatInterval)
     {
-        // Taken before the first await: after it, this code no longer runs on the actor's thread.
-        var mediaAnalysis = Context.ActorSelection(Context.Parent.Path / "media-analysis");
-        var work = await _services.Context.LoadAsync(start.Username, start.InstagramUserId, cancellationToken);
-        var stats = new Stats();
-        var tray = await _services.Instagram.GetStoryTrayAsync(work.Session, cancellationToken);
-        stats.Add("tray_entries", tray.Count);
-        var connected = await ConnectedAsync(work.AccountId, tray, stats, cancellationToken);
-        // A one-profile action ("sync this profile's stories") ingests that profile's reel from the tray only.
-        if (start.Target is { } target)
+        settings.Validate();
+        return Akka.Actor.Props.Create(() => new StoryIngestionActor(services, settings, budget, heartbeatInterval));
+    }
+
+    protected override async Task<int> CaptureAsync(MediaCaptureRun run)
+    {
+        var requests = new PacedWork<StoryFound>();
+        var batch = new BatchSlots(_settings.BatchSize);
+        requests.Add(async cancellationToken =>
         {
-            var username = await ProfileUsernameAsync(target.ProfileId, cancellationToken);
-            connected = [.. connected.Where(e => e.User.Username == username)];
-        }
-
-        var taken = 0;
-        await Source.From(connected)
-            .Via(killSwitch.Flow<StoryTrayEntry>())
-            // The account's budget shapes the stream: never more than the window allows, evenly spread.
-            .Throttle(_budget.RequestsPerWindow, _budget.Window, _budget.RequestsPerWindow, ThrottleMode.Shaping)
-            .SelectAsync(2, async entry => (Entry: entry, Reel: await _services.Instagram.GetStoriesAsync(work.Session, entry.User.Id, cancellationToken)))
-            .SelectMany(pair => pair.Reel.Items.Select(item => (pair.Entry, Item: item)))
-            .Buffer(64, OverflowStrategy.Backpressure)
-            // Several stories in flight keep the budget, not the round trips, the limit; a slot of the batch is
-            // reserved before a story is taken so the batch is never exceeded.
-            .SelectAsync(_settings.Parallelism, async pair =>
+            var tray = await run.Instagram.GetStoryTrayAsync(run.Work.Session, cancellationToken);
+            run.Stats.Add("tray_entries", tray.Count);
+            var connected = await ConnectedAsync(run.AccountId, tray, run.Stats, cancellationToken);
+            // A one-profile action ("sync this profile's stories") ingests that profile's reel from the tray only.
+            if (run.Start.Target is { } target)
             {
-                if (Interlocked.Increment(ref taken) > _settings.BatchSize)
-                {
-                    Interlocked.Decrement(ref taken);
-                    return false;
-                }
-                var isNew = await IngestAsync(work, pair.Entry, pair.Item, stats, cancellationToken);
-                if (!isNew) Interlocked.Decrement(ref taken);
-                return isNew;
-            })
-            .TakeWhile(_ => Volatile.Read(ref taken) < _settings.BatchSize, inclusive: true)
-            .RunWith(Sink.Ignore<bool>(), Materializer);
-
-        mediaAnalysis.Tell(new MediaCaptured(start.RunId, stats.Get("stories_new")));
-        return stats.ToImmutable();
+                var username = await ProfileUsernameAsync(target.ProfileId, cancellationToken);
+                connected = [.. connected.Where(e => e.User.Username == username)];
+            }
+            foreach (var entry in connected)
+                requests.Add(token => ReadReelAsync(run, requests, batch, entry, token));
+            return [];
+        });
+        await run.RunAsync(requests, found => WriteAsync(run, found));
+        return run.Stats.Get("stories_new");
     }
 
     private async Task<string?> ProfileUsernameAsync(long profileId, CancellationToken cancellationToken)
@@ -111,25 +89,43 @@ public sealed class StoryIngestionActor : PhaseChild
         return kept;
     }
 
-    /// <returns>true when the story was new to the account.</returns>
-    private async Task<bool> IngestAsync(AccountWorkContext work, StoryTrayEntry entry, StoryItem item, Stats stats, CancellationToken cancellationToken)
+    /// <summary>One reel: its new stories (up to the batch) are found here; their media requests are queued behind it.</summary>
+    private async Task<IReadOnlyList<StoryFound>> ReadReelAsync(
+        MediaCaptureRun run, PacedWork<StoryFound> requests, BatchSlots batch, StoryTrayEntry entry, CancellationToken cancellationToken)
     {
-        var profileId = await _services.Profiles.UpsertAsync(new ProfileSnapshot(work.AccountId, entry.User.Username, entry.User.Id,
-            entry.User.FullName, ProfilePicUrl: entry.User.ProfilePicUrl), cancellationToken);
-        var known = await _services.Stories.FindAsync(profileId, item.Id, cancellationToken);
-        if (known?.MediaBlobKey is not null)
+        if (batch.Full) return []; // the batch filled up while this reel waited: it is the next run's
+        var reel = await run.Instagram.GetStoriesAsync(run.Work.Session, entry.User.Id, cancellationToken);
+        var stored = await _services.Stories.StoredWithMediaAsync(run.AccountId, entry.User.Username, reel.Items.Select(i => i.Id).ToList(), cancellationToken);
+        var found = new List<StoryFound>();
+        foreach (var item in reel.Items)
         {
-            stats.Add("stories_already_stored", 1);
-            return false;
+            if (stored.Contains(item.Id))
+            {
+                run.Stats.Add("stories_already_stored", 1);
+                continue;
+            }
+            if (!batch.TryTake()) break;
+            if ((item.VideoUrl ?? item.ImageUrl) is { } url)
+                requests.Add(async token => [new StoryFound(entry, item, await run.DownloadAsync(url, token))]);
+            else
+                found.Add(new StoryFound(entry, item, null));
         }
+        return found;
+    }
 
+    private async Task WriteAsync(MediaCaptureRun run, StoryFound found)
+    {
+        var (entry, item, media) = found;
+        var cancellationToken = run.Cancellation;
+        var profileId = await run.AuthorAsync(new ProfileSnapshot(run.AccountId, entry.User.Username, entry.User.Id, entry.User.FullName,
+            ProfilePicUrl: entry.User.ProfilePicUrl));
         var uploaded = await _services.Events.RecordAsync(profileId, ProfileEventKinds.StoryUploaded, item.Id, item.TakenAt?.UtcDateTime,
             new ProfileEventMetadata { Source = "story_tray", StoryId = item.Id, OwnerUsername = entry.User.Username, OwnerIgUserId = entry.User.Id,
                 MediaType = item.Type.ToString().ToLowerInvariant(), ImageUrl = item.ImageUrl, MediaUrl = item.VideoUrl ?? item.ImageUrl },
             cancellationToken);
         var storyRowId = await _services.Stories.UpsertIngestedAsync(new InstagramStory
         {
-            InstagramAccountId = work.AccountId,
+            InstagramAccountId = run.AccountId,
             InstagramProfileId = profileId,
             SourceEventId = uploaded.Id,
             StoryId = item.Id,
@@ -143,20 +139,19 @@ public sealed class StoryIngestionActor : PhaseChild
             Metadata = new StoryMetadata { IngestedAt = DateTime.UtcNow },
         }, cancellationToken);
 
-        if ((item.VideoUrl ?? item.ImageUrl) is { } url)
+        if (media is not null)
         {
-            var media = await _services.Instagram.DownloadMediaAsync(work.Session, new Uri(url), cancellationToken);
-            var (key, _) = await _services.Blobs.PutAsync(media.Bytes, cancellationToken);
             // The event before the media key: a stored key marks the story done (later runs skip it), so a crash between
             // the two must leave the key unset and the story to be taken again, never a story without its event.
             await _services.Events.RecordAsync(profileId, ProfileEventKinds.StoryDownloaded, item.Id, DateTime.UtcNow,
                 new ProfileEventMetadata { Source = "story_tray", StoryId = item.Id }, cancellationToken);
-            await _services.Stories.AttachMediaAsync(storyRowId, key, media.ContentType, media.Bytes.Length, cancellationToken);
-            stats.Add("media_downloaded", 1);
+            await run.StoreAsync(media, stored => _services.Stories.AttachMediaAsync(storyRowId, stored.BlobKey, stored.ContentType, stored.ByteSize, cancellationToken));
         }
-        stats.Add("stories_new", 1);
-        return true;
+        run.Stats.Add("stories_new", 1);
     }
+
+    /// <summary>A new story of a reel, with its media when it has any (downloaded by a paced request of its own).</summary>
+    private sealed record StoryFound(StoryTrayEntry Entry, StoryItem Item, MediaDownload? Media);
 }
 
 /// <summary>What story ingestion uses; one instance per node.</summary>
@@ -167,7 +162,10 @@ public sealed record StoryIngestionServices(
     ProfileRepository Profiles,
     ProfileEventRepository Events,
     StoryRepository Stories,
-    BlobStore Blobs);
+    BlobStore Blobs)
+{
+    public MediaCaptureServices Capture => new(Context, Instagram, Profiles, Blobs);
+}
 
 /// <summary>Told to <c>media-analysis</c>: new media is stored and waits for analysis.</summary>
 public sealed record MediaCaptured(Guid RunId, int Count) : IPhaseMessage;

@@ -8,7 +8,12 @@ public sealed class StoryIngestionSettings
     /// <summary>New stories taken per run (BEHAVIOUR.md: a batch of 10); the rest wait for the next run.</summary>
     public int BatchSize { get; set; } = 10;
 
-    /// <summary>Stories stored at once. One keeps SQLite's single writer uncontended; the request budget, not the
-    /// round trips, is the limit at real budgets (a request every few seconds).</summary>
-    public int Parallelism { get; set; } = 1;
+    /// <summary>How the tray, reel and media requests are paced under the account's budget.</summary>
+    public RequestPacingSettings Pacing { get; set; } = new();
+
+    public void Validate()
+    {
+        if (BatchSize < 1) throw new ArgumentException($"{Section}:BatchSize must be at least 1");
+        Pacing.Validate(Section);
+    }
 }

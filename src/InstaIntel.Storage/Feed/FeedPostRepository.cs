@@ -30,6 +30,17 @@ public sealed class FeedPostRepository(InstaIntelDbFactory factory)
         }
     }
 
+    /// <summary>Which of <paramref name="shortcodes"/> (one feed page's) the account has captured already: one query per page.</summary>
+    public async Task<IReadOnlySet<string>> CapturedShortcodesAsync(long accountId, IReadOnlyCollection<string> shortcodes, CancellationToken cancellationToken = default)
+    {
+        if (shortcodes.Count == 0) return new HashSet<string>();
+        var codes = shortcodes.Distinct().ToList();
+        await using var db = factory.Open();
+        var captured = await db.InstagramPosts.Where(p => p.InstagramAccountId == accountId && codes.Contains(p.Shortcode))
+            .Select(p => p.Shortcode).ToListAsync(cancellationToken);
+        return captured.ToHashSet(StringComparer.Ordinal);
+    }
+
     public async Task AttachMediaAsync(long id, string blobKey, string? contentType, long byteSize, DateTime purgeAt, CancellationToken cancellationToken = default)
     {
         await using var db = factory.Open();

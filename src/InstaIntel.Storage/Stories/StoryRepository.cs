@@ -75,6 +75,24 @@ public sealed class StoryRepository(InstaIntelDbFactory factory)
         return await db.InstagramStories.Where(s => s.InstagramAccountId == instagramAccountId).OrderBy(s => s.Id).ToListAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Which of <paramref name="storyIds"/> (one reel's) the account already holds with their media for its profile
+    /// <paramref name="username"/>: one query per reel instead of one per story. A profile not stored yet has none.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> StoredWithMediaAsync(
+        long instagramAccountId, string username, IReadOnlyCollection<string> storyIds, CancellationToken cancellationToken = default)
+    {
+        if (storyIds.Count == 0) return new HashSet<string>();
+        var ids = storyIds.Distinct().ToList();
+        await using var db = factory.Open();
+        var stored = await (from s in db.InstagramStories
+                            join p in db.InstagramProfiles on s.InstagramProfileId equals p.Id
+                            where p.InstagramAccountId == instagramAccountId && p.Username == username
+                                  && s.MediaBlobKey != null && ids.Contains(s.StoryId)
+                            select s.StoryId).ToListAsync(cancellationToken);
+        return stored.ToHashSet(StringComparer.Ordinal);
+    }
+
     public async Task<InstagramStory?> FindAsync(long instagramProfileId, string storyId, CancellationToken cancellationToken = default)
     {
         await using var db = factory.Open();

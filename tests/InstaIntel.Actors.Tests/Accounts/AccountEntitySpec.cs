@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Cluster.Sharding;
 using Akka.TestKit;
 using InstaIntel.Actors.Accounts;
+using InstaIntel.Actors.Tests.Processing;
 using InstaIntel.Domain.Accounts;
 using InstaIntel.Domain.Budget;
 using InstaIntel.Storage;
@@ -44,13 +45,9 @@ public abstract class AccountEntitySpec : Akka.TestKit.Xunit2.TestKit, IAsyncLif
 
     private AccountRepository Accounts => _hosted.Services.GetRequiredService<AccountRepository>();
 
+    // The entity lives under a stand-in parent so what it tells its parent reaches the test.
     private IActorRef Spawn(string username, IActorRef parent) =>
-        ChildActorOf(AccountEntity.Props(username, Accounts, Settings), username, SupervisorStrategy.StoppingStrategy, parent);
-
-    // ChildActorOf makes the entity a child of a probe-like parent; we need messages to the parent visible.
-    private IActorRef ChildActorOf(Props props, string name, SupervisorStrategy strategy, IActorRef parentProbe) =>
-        Sys.ActorOf(Props.Create(() => new ForwardingParent(props, name, parentProbe)), $"parent-{name}-{Guid.NewGuid():N}")
-            .Ask<IActorRef>(ForwardingParent.GetChild.Instance, RemainingOrDefault).GetAwaiter().GetResult();
+        ChildHarness.Spawn(Sys, AccountEntity.Props(username, Accounts, Settings), username, parent);
 
     [Fact]
     public void Created_account_answers_with_its_view_and_refuses_a_duplicate()
@@ -296,19 +293,6 @@ public abstract class AccountEntitySpec : Akka.TestKit.Xunit2.TestKit, IAsyncLif
         Shutdown();
         _hosted.Dispose();
         await _database.DisposeAsync();
-    }
-
-    /// <summary>Stands in for the shard: creates the entity and forwards what the entity tells its parent.</summary>
-    private sealed class ForwardingParent : ReceiveActor
-    {
-        public sealed class GetChild { public static readonly GetChild Instance = new(); }
-
-        public ForwardingParent(Props child, string name, IActorRef observer)
-        {
-            var entity = Context.ActorOf(child, name);
-            Receive<GetChild>(_ => Sender.Tell(entity));
-            ReceiveAny(message => observer.Forward(message));
-        }
     }
 }
 

@@ -2,7 +2,11 @@ using Akka.Actor;
 
 namespace InstaIntel.Actors.Tests.Processing;
 
-/// <summary>Stands in for the account entity: creates one child under a given name and passes on what the child tells it.</summary>
+/// <summary>
+/// Stands in for a parent (the account entity for its children, the shard for the entity): creates one child under a
+/// given name and passes on to <c>observer</c> what the child tells its parent, with the child as sender. The test talks
+/// to the child directly (<see cref="Spawn"/> returns it). The one harness of this project; do not write another.
+/// </summary>
 public sealed class ChildHarness : ReceiveActor
 {
     public ChildHarness(Props child, string name, IActorRef observer)

@@ -9,6 +9,7 @@ using LinqToDB.Async;
 namespace InstaIntel.Actors.Tests.Processing;
 
 /// <summary>The feed-engagement child against the simulator in a real Chromium, on a real SQLite database.</summary>
+[Collection(PacedCollection.Name)]
 public sealed class FeedEngagementSpec : Akka.TestKit.Xunit2.TestKit, IAsyncLifetime
 {
     private static readonly RequestBudgetSettings Budget = new()
@@ -25,9 +26,10 @@ public sealed class FeedEngagementSpec : Akka.TestKit.Xunit2.TestKit, IAsyncLife
                 Budget, TimeSpan.FromSeconds(1)),
             AccountWorkers.FeedEngagement, TestActor);
 
-    private PhaseSucceeded Run(IActorRef child)
+    /// <param name="instagramUserId">as the entity knows it after a session import; without it the run asks Instagram once.</param>
+    private PhaseSucceeded Run(IActorRef child, string? instagramUserId = null)
     {
-        child.Tell(new StartPhase(Guid.NewGuid(), Phase.FeedSync, "demo_user", null, "test"));
+        child.Tell(new StartPhase(Guid.NewGuid(), Phase.FeedSync, "demo_user", instagramUserId, "test"));
         return Assert.IsType<PhaseSucceeded>(FishForMessage<IPhaseMessage>(m => m is PhaseSucceeded or PhaseFailed, TimeSpan.FromSeconds(120)));
     }
 

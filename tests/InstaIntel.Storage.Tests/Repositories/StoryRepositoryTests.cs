@@ -53,6 +53,31 @@ public sealed class StoryRepositoryTests
         Assert.Equal("https://cdn.example/d.jpg", (await stories.FindAsync(dan, "314"))!.MediaUrl);
     }
 
+    [Theory]
+    [MemberData(nameof(Engines.Both), MemberType = typeof(Engines))]
+    public async Task One_lookup_tells_which_stories_of_a_reel_are_stored_with_their_media(DatabaseEngine engine)
+    {
+        await using var database = await TestDatabase.CreateAsync(engine, migrate: true);
+        var alice = await Parents.AccountAsync(database, "alice");
+        var carol = await Parents.AccountAsync(database, "carol");
+        var bob = await Parents.ProfileAsync(database, alice, "bob");
+        var dan = await Parents.ProfileAsync(database, alice, "dan");
+        var carolsBob = await Parents.ProfileAsync(database, carol, "bob");
+        var stories = new StoryRepository(database.Factory());
+        var withMedia = await stories.UpsertIngestedAsync(Ingested(alice, bob, "1", "https://cdn.example/1.jpg", null));
+        await stories.AttachMediaAsync(withMedia, "blob-1", "image/jpeg", 10);
+        await stories.UpsertIngestedAsync(Ingested(alice, bob, "2", "https://cdn.example/2.jpg", null)); // media not stored yet
+        await stories.AttachMediaAsync(await stories.UpsertIngestedAsync(Ingested(alice, dan, "3", "https://cdn.example/3.jpg", null)), "blob-3", "image/jpeg", 10);
+        await stories.AttachMediaAsync(await stories.UpsertIngestedAsync(Ingested(carol, carolsBob, "4", "https://cdn.example/4.jpg", null)), "blob-4", "image/jpeg", 10);
+
+        var stored = await stories.StoredWithMediaAsync(alice, "bob", ["1", "2", "3", "4", "5"]);
+
+        // Only bob's story with media: not the one still without, not dan's, not another account's bob's.
+        Assert.Equal(new HashSet<string> { "1" }, stored);
+        Assert.Empty(await stories.StoredWithMediaAsync(alice, "nobody_yet", ["1"]));
+        Assert.Empty(await stories.StoredWithMediaAsync(alice, "bob", []));
+    }
+
     private static InstagramStory Ingested(long accountId, long profileId, string storyId, string mediaUrl, StoryMetadata? metadata) => new()
     {
         InstagramAccountId = accountId,
