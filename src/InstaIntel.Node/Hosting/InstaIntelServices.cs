@@ -4,6 +4,7 @@ using Akka.Hosting;
 using InstaIntel.Actors.Accounts;
 using InstaIntel.Actors.Hosting;
 using InstaIntel.Node.ControlApi;
+using InstaIntel.Node.Failures;
 using InstaIntel.Node.Health;
 using InstaIntel.Node.Observability;
 using InstaIntel.Node.Security;
@@ -33,6 +34,7 @@ public static class InstaIntelServices
         services.AddInstaIntelSecurity(configuration);
         services.AddInstaIntelInstagram(configuration);
         services.AddAccountWorkers(configuration, accounts);
+        services.AddInstaIntelFailures(configuration);
         services.AddSingleton(configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions());
         services.AddHostedService<DemoBootstrapService>();
         services.AddAkka(cluster.ActorSystemName, (akka, _) => akka
