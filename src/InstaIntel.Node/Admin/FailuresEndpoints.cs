@@ -13,8 +13,8 @@ public static class FailuresEndpoints
     {
         var failures = admin.MapGroup("/failures").WithTags("Admin: failures");
         failures.MapGet("/", List);
-        failures.MapGet("/{id:long}", Show);
-        failures.MapPost("/{id:long}/retry", Retry);
+        failures.MapGet("/{id}", Show);
+        failures.MapPost("/{id}/retry", Retry);
     }
 
     /// <param name="kind"><c>authentication</c>, <c>transient</c> or <c>runtime</c>.</param>

@@ -12,8 +12,8 @@ public static class IssuesEndpoints
     {
         var issues = admin.MapGroup("/issues").WithTags("Admin: issues");
         issues.MapGet("/", List);
-        issues.MapGet("/{id:long}", Show);
-        issues.MapPost("/{id:long}/resolve", Resolve);
+        issues.MapGet("/{id}", Show);
+        issues.MapPost("/{id}/resolve", Resolve);
     }
 
     /// <param name="status"><c>open</c>, <c>pending</c> or <c>resolved</c>.</param>
