@@ -5,7 +5,7 @@ namespace InstaIntel.Cli;
 
 /// <summary>
 /// The <c>instaintel</c> palette. Every command speaks the node's HTTP API (<c>/api/admin</c>, <c>/api/accounts</c>);
-/// <c>failures</c> and <c>issues</c> are reserved for the failure-capture work and not registered yet.
+/// <c>failures</c> and <c>issues</c> read and act on failed work and the issues it raised.
 /// </summary>
 public static class InstaIntelCli
 {
@@ -50,6 +50,20 @@ public static class InstaIntelCli
                 accounts.AddCommand<AccountsActionStatusCommand>("action-status").WithExample("accounts", "action-status", "alice", "42");
                 accounts.AddCommand<AccountsMessageCommand>("message").WithExample("accounts", "message", "alice", "bob", "see you at eight");
                 accounts.AddCommand<AccountsMessageStatusCommand>("message-status").WithExample("accounts", "message-status", "alice", "bob", "7");
+            });
+            config.AddBranch("failures", failures =>
+            {
+                failures.SetDescription("Failed work: list, show, retry");
+                failures.AddCommand<FailuresListCommand>("list").WithExample("failures", "list", "--kind", "transient", "--account", "alice");
+                failures.AddCommand<FailuresShowCommand>("show").WithExample("failures", "show", "42");
+                failures.AddCommand<FailuresRetryCommand>("retry").WithExample("failures", "retry", "42");
+            });
+            config.AddBranch("issues", issues =>
+            {
+                issues.SetDescription("Deduplicated problems: list, show, resolve");
+                issues.AddCommand<IssuesListCommand>("list").WithExample("issues", "list", "--status", "open");
+                issues.AddCommand<IssuesShowCommand>("show").WithExample("issues", "show", "7");
+                issues.AddCommand<IssuesResolveCommand>("resolve").WithExample("issues", "resolve", "7", "--notes", "session re-imported");
             });
             config.AddBranch("db", db =>
             {

@@ -2,7 +2,11 @@ using Akka.Actor;
 using Akka.Cluster.Sharding;
 using Akka.Event;
 using Akka.Persistence;
+using System.Text.Json.Nodes;
+using InstaIntel.Actors.Operations;
 using InstaIntel.Actors.Processing;
+using InstaIntel.Domain.Common;
+using InstaIntel.Domain.Operations;
 using InstaIntel.Domain.Accounts;
 using InstaIntel.Domain.Observability;
 using InstaIntel.Domain.Processing;
@@ -25,6 +29,7 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
     private readonly AccountEntitySettings _settings;
     private readonly IAccountWorkers? _workers;
     private readonly ISyncRunRecorder? _runs;
+    private readonly IFailureRecorder? _failures;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Dictionary<string, Backlog> _backlogs = [];
     private bool _childrenStarted;
@@ -34,8 +39,10 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
     private DateTime _requestsHeldUntil;
     private string _holdReason = "";
 
-    public AccountEntity(string username, AccountRepository accounts, AccountEntitySettings settings, IAccountWorkers? workers = null, ISyncRunRecorder? runs = null)
+    public AccountEntity(string username, AccountRepository accounts, AccountEntitySettings settings, IAccountWorkers? workers = null, ISyncRunRecorder? runs = null,
+        IFailureRecorder? failures = null)
     {
+        _failures = failures;
         _username = username;
         _accounts = accounts;
         _settings = settings;
@@ -125,7 +132,7 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
         });
         Command<PhaseFailed>(failed =>
         {
-            if (failed.RunId == _state.CurrentRunId) FailRun(failed.RunId, failed.ErrorType, failed.Message, failed.Authentication);
+            if (failed.RunId == _state.CurrentRunId) FailRun(failed.RunId, failed.ErrorType, failed.Message, failed.Authentication, failed.Backtrace);
         });
         Command<PhaseAborted>(aborted =>
         {
@@ -140,7 +147,10 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
         {
             _log.Warning(crash.Cause, "Child {0} of account {1} crashed", crash.Child, _username);
             if (_state.CurrentRunId is { } runId && _state.CurrentPhase is { } phase && _workers?.ChildFor(phase) == crash.Child)
-                FailRun(runId, crash.Cause.GetType().Name, crash.Cause.Message, authentication: false);
+                FailRun(runId, crash.Cause.GetType().Name, crash.Cause.Message, authentication: false, crash.Cause.StackTrace);
+            else
+                // A crash outside a run (e.g. while it reported a backlog) is still a failure of supervised work.
+                RecordFailure(crash.Child, null, $"crash-{Guid.NewGuid():N}", crash.Cause.GetType().Name, crash.Cause.Message, crash.Cause.StackTrace, false, DateTime.UtcNow);
         });
         // Messaging work goes to the child that owns it; what it reports is already in the messages' rows.
         Command<Messaging.IMessagingCommand>(command =>
@@ -167,6 +177,8 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
         Command<ReceiveTimeout>(_ => Passivate());
         Command<RunRecorded>(_ => { });
         Command<RunRecordFailed>(failed => _log.Warning(failed.Cause, "Writing a sync_runs row of account {0} failed", _username));
+        Command<FailureRecorded>(_ => { });
+        Command<FailureRecordFailed>(failed => _log.Warning(failed.Cause, "Writing a background_job_failures row of account {0} failed", _username));
         Command<SaveSnapshotSuccess>(success => DeleteSnapshots(new SnapshotSelectionCriteria(success.Metadata.SequenceNr - 1)));
         Command<SaveSnapshotFailure>(failure => _log.Warning(failure.Cause, "Snapshot of account {0} failed", _username));
         Command<DeleteSnapshotsSuccess>(_ => { });
@@ -188,8 +200,9 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
 
     public static string PersistenceIdFor(string username) => $"account-{username}";
 
-    public static Props Props(string username, AccountRepository accounts, AccountEntitySettings settings, IAccountWorkers? workers = null, ISyncRunRecorder? runs = null) =>
-        Akka.Actor.Props.Create(() => new AccountEntity(username, accounts, settings, workers, runs));
+    public static Props Props(string username, AccountRepository accounts, AccountEntitySettings settings, IAccountWorkers? workers = null, ISyncRunRecorder? runs = null,
+        IFailureRecorder? failures = null) =>
+        Akka.Actor.Props.Create(() => new AccountEntity(username, accounts, settings, workers, runs, failures));
 
     private void Create(CreateAccount create)
     {
@@ -296,8 +309,11 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
         }
     }
 
-    private void FailRun(Guid runId, string errorType, string message, bool authentication)
+    private void FailRun(Guid runId, string errorType, string message, bool authentication, string? backtrace)
     {
+        // Read before the event clears them: the failure record names the phase and the child that ran it.
+        var phase = _state.CurrentPhase;
+        var child = phase is { } failedPhase && _workers is not null ? _workers.ChildFor(failedPhase) : "account";
         var now = DateTime.UtcNow;
         var retryAt = authentication
             ? ContinuousProcessing.RetryAfterAuthenticationFailure(now, _state.RetryAfterAt, _settings.Processing)
@@ -307,7 +323,30 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
         {
             AfterRunEvent(e);
             RecordFinished(runId, false, System.Collections.Immutable.ImmutableDictionary<string, int>.Empty, error, e.At);
+            RecordFailure(child, phase, runId.ToString(), errorType, message, backtrace, authentication, e.At);
         });
+    }
+
+    /// <summary>
+    /// The failure as a <c>background_job_failures</c> row, written off the actor's thread; a write that fails is
+    /// logged and forgotten (the journal already holds the run's failure).
+    /// </summary>
+    private void RecordFailure(string child, Phase? phase, string correlationId, string errorType, string message, string? backtrace, bool authentication, DateTime at)
+    {
+        if (_failures is null) return;
+        var metadata = new JsonObject
+        {
+            ["child"] = child,
+            ["phase"] = phase is { } p ? SeedString.Of(p) : null,
+            ["attempt"] = _state.FailureCount,
+            ["started_at"] = _state.LastStartedAt,
+            ["failed_at"] = at,
+            ["duration_ms"] = _state.LastStartedAt is { } started && phase is not null ? (long)(at - started).TotalMilliseconds : null,
+            ["retry_after_at"] = _state.RetryAfterAt,
+        };
+        var report = new FailureReport(phase is { } work ? SeedString.Of(work) : "child_crash", child, correlationId, errorType, message, backtrace, at,
+            _username, Authentication: authentication, Metadata: metadata);
+        _failures.RecordAsync(report).PipeTo(Self, success: () => FailureRecorded.Instance, failure: ex => new FailureRecordFailed(ex));
     }
 
     private void AbortCurrentRun(string reason)

@@ -135,3 +135,10 @@ internal sealed record RunRecorded
 }
 
 internal sealed record RunRecordFailed(Exception Cause);
+
+internal sealed record FailureRecorded
+{
+    public static readonly FailureRecorded Instance = new();
+}
+
+internal sealed record FailureRecordFailed(Exception Cause);

@@ -63,7 +63,8 @@ public static class AkkaConfiguration
                     settings,
                     // Optional: a node without workers (tests, tools) still serves state, budgets and sessions.
                     resolver.GetService(typeof(Processing.IAccountWorkers)) as Processing.IAccountWorkers,
-                    resolver.GetService(typeof(Processing.ISyncRunRecorder)) as Processing.ISyncRunRecorder),
+                    resolver.GetService(typeof(Processing.ISyncRunRecorder)) as Processing.ISyncRunRecorder,
+                    resolver.GetService(typeof(IFailureRecorder)) as IFailureRecorder),
                 new AccountMessageExtractor(settings.NumberOfShards),
                 new ShardOptions
                 {

@@ -90,7 +90,7 @@ public abstract class PhaseChild : ReceiveActor, IWithTimers
         {
             var error = Unwrap(finished.Error);
             Log.Warning("{0} run {1} failed: {2}: {3}", Self.Path.Name, finished.RunId, error.GetType().Name, error.Message);
-            parent.Tell(new PhaseFailed(finished.RunId, error.GetType().Name, error.Message, IsAuthentication(error)));
+            parent.Tell(new PhaseFailed(finished.RunId, error.GetType().Name, error.Message, IsAuthentication(error), error.StackTrace));
         }
         Timers.Cancel(HeartbeatTimer);
         _cancellation?.Dispose();

@@ -27,7 +27,8 @@ public sealed record PhaseHeartbeat(Guid RunId) : IPhaseMessage;
 public sealed record PhaseSucceeded(Guid RunId, ImmutableDictionary<string, int> Stats) : IPhaseMessage;
 
 /// <summary>The phase failed; <paramref name="Authentication"/> marks a refused session (no hot retry, the account pauses).</summary>
-public sealed record PhaseFailed(Guid RunId, string ErrorType, string Message, bool Authentication) : IPhaseMessage;
+/// <param name="Backtrace">The error's stack trace, for the failure record.</param>
+public sealed record PhaseFailed(Guid RunId, string ErrorType, string Message, bool Authentication, string? Backtrace = null) : IPhaseMessage;
 
 public sealed record PhaseAborted(Guid RunId, string Reason) : IPhaseMessage;
 

@@ -8,7 +8,7 @@ namespace InstaIntel.Cli.Rendering;
 /// pbm-style output: aligned columns with a header, no boxes, one row per thing, times in UTC. Pure: each method
 /// turns an answer into something to render, so tests render it on a test console.
 /// </summary>
-public static class Tables
+public static partial class Tables
 {
     public static IRenderable Cluster(ClusterState state)
     {

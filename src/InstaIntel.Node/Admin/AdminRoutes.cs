@@ -13,6 +13,8 @@ public static class AdminRoutes
         admin.MapShardingAdmin();
         admin.MapActorsAdmin();
         admin.MapDatabaseAdmin();
+        admin.MapFailuresAdmin();
+        admin.MapIssuesAdmin();
         return app;
     }
 

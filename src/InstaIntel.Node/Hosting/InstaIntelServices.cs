@@ -5,6 +5,7 @@ using InstaIntel.Actors.Accounts;
 using InstaIntel.Actors.Hosting;
 using InstaIntel.Node.ControlApi;
 using InstaIntel.Node.Dashboard;
+using InstaIntel.Node.Failures;
 using InstaIntel.Node.Health;
 using InstaIntel.Node.Observability;
 using InstaIntel.Node.Security;
@@ -35,6 +36,7 @@ public static class InstaIntelServices
         services.AddInstaIntelInstagram(configuration);
         services.AddInstaIntelIntelligence(configuration);
         services.AddAccountWorkers(configuration, accounts);
+        services.AddInstaIntelFailures(configuration);
         services.AddSingleton(configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions());
         services.AddHostedService<DemoBootstrapService>();
         services.AddAkka(cluster.ActorSystemName, (akka, _) => akka
