@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using InstaIntel.Testing;
 
 namespace InstaIntel.Cli.Tests;
 
