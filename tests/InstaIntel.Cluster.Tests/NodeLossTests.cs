@@ -13,7 +13,7 @@ public sealed class NodeLossTests(ITestOutputHelper output)
 {
     /// <summary>The issue asks for 300 accounts; all are enabled and remembered, a few also have sessions and do real work.</summary>
     public const int AccountCount = 300;
-    private const int ProcessingAccountCount = 6;
+    private const int ProcessingAccountCount = 24;
 
     [Fact]
     public async Task Accounts_of_a_killed_node_run_on_the_survivors_the_network_is_stored_exactly_once_and_the_node_rejoins()
