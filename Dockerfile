@@ -12,7 +12,8 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends nodejs npm python3 \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
-COPY global.json Directory.Build.props Directory.Packages.props InstaIntel.sln ./
+# Not global.json: it pins the developers' SDK feature band; the image's SDK builds the same sources.
+COPY Directory.Build.props Directory.Packages.props InstaIntel.sln ./
 COPY scripts/ scripts/
 COPY src/ src/
 RUN INSTAINTEL_MODELS=/models bash scripts/ensure-models.sh

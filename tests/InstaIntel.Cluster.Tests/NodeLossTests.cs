@@ -85,7 +85,7 @@ public sealed class NodeLossTests(ITestOutputHelper output)
             $"{j.Key}: {j.Value.Count} events numbered {j.Value.Min}..{j.Value.Max}"));
 
         // The killed node comes back, joins the same cluster and is given shards again by the rebalance.
-        var again = cluster.Restart(victim);
+        var again = await cluster.RestartAsync(victim);
         await cluster.WaitForUpMembersAsync(cluster.Nodes, survivors[0]);
         await ClusterHarness.EventuallyAsync(TimeSpan.FromSeconds(90), async () =>
         {

@@ -31,7 +31,7 @@ public sealed class NodeProcess : IAsyncDisposable
     public bool HasExited => _process.HasExited;
     public int ProcessId => _process.Id;
 
-    /// <summary>What this node was started with: <see cref="StartAgain"/> starts the same node (ports, folder, settings).</summary>
+    /// <summary>What this node was started with: <c>Start(StartedWith)</c> starts the same node again (ports, folder, settings).</summary>
     public NodeStart StartedWith { get; }
 
     /// <summary>The node's build output beside this test's (same configuration).</summary>
@@ -83,13 +83,6 @@ public sealed class NodeProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         return new NodeProcess(process, log, logPath, new Uri($"http://127.0.0.1:{node.HttpPort}"),
             $"akka.tcp://instaintel@127.0.0.1:{node.AkkaPort}", node);
-    }
-
-    /// <summary>The same node again (after <see cref="Kill"/> or a stop): same ports, folder and settings.</summary>
-    public NodeProcess StartAgain()
-    {
-        if (!_process.HasExited) throw new InvalidOperationException($"node {AkkaAddress} is still running");
-        return Start(StartedWith);
     }
 
     /// <summary>SIGKILL: the node dies at once, mid-whatever, as in a crash or an OOM kill.</summary>

@@ -20,7 +20,7 @@ public static class AkkaConfiguration
 {
     /// <summary>
     /// Remoting and clustering: static seeds, or a single node that joins itself; keep-majority split-brain resolver,
-    /// failure detector, least-shard allocation and graceful leave on shutdown (<see cref="ClusterHocon"/>).
+    /// failure detector and least-shard allocation (<see cref="ClusterHocon"/>).
     /// </summary>
     public static AkkaConfigurationBuilder WithInstaIntelCluster(this AkkaConfigurationBuilder builder, ClusterSettings cluster)
     {

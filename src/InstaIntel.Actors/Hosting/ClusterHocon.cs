@@ -4,7 +4,8 @@ namespace InstaIntel.Actors.Hosting;
 
 /// <summary>
 /// Cluster tuning Akka.Hosting has no typed option for: the failure detector, the split-brain resolver's
-/// stable-after, least-shard allocation and the graceful leave on shutdown. See docs/operations.md.
+/// stable-after and least-shard allocation. The graceful leave needs nothing here: SIGTERM stops the host, and
+/// Akka.Hosting's hosted service runs coordinated shutdown (shards hand over, the member leaves). See docs/operations.md.
 /// </summary>
 internal static class ClusterHocon
 {
@@ -28,8 +29,6 @@ internal static class ClusterHocon
             rebalance-interval = {{Duration(cluster.RebalanceInterval)}}
           }
         }
-        # SIGTERM stops the host, which runs coordinated shutdown: shards hand over, then the member leaves.
-        akka.coordinated-shutdown.run-by-clr-shutdown-hook = on
         """;
 
     private static string Duration(TimeSpan value) => ((long)value.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + "ms";

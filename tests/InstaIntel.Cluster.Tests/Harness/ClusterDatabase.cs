@@ -43,13 +43,13 @@ public sealed class ClusterDatabase(string connectionString)
     public async Task<IReadOnlyList<(string Owner, string ExternalId)>> EventsAsync(string account, string kind) =>
         await ListAsync(
             "SELECT p.username, e.external_id FROM instagram_profile_events e JOIN instagram_profiles p ON p.id = e.instagram_profile_id " +
-            "JOIN instagram_accounts a ON a.id = p.instagram_account_id WHERE a.username = @account AND e.kind = '" + kind.Replace("'", "") + "'",
-            account, r => (r.GetString(0), r.GetString(1)));
+            "JOIN instagram_accounts a ON a.id = p.instagram_account_id WHERE a.username = @account AND e.kind = @kind",
+            account, r => (r.GetString(0), r.GetString(1)), ("kind", kind));
 
-    private async Task<IReadOnlyList<T>> ListAsync<T>(string sql, string account, Func<NpgsqlDataReader, T> read)
+    private async Task<IReadOnlyList<T>> ListAsync<T>(string sql, string account, Func<NpgsqlDataReader, T> read, params (string Name, object Value)[] more)
     {
         var list = new List<T>();
-        await foreach (var row in QueryAsync(sql, read, ("account", account))) list.Add(row);
+        await foreach (var row in QueryAsync(sql, read, [("account", account), .. more])) list.Add(row);
         return list;
     }
 

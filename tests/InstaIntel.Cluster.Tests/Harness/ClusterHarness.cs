@@ -112,16 +112,18 @@ public sealed class ClusterHarness : IAsyncDisposable
     public HttpClient Client(NodeProcess node) => _clients[_nodes.IndexOf(node)];
 
     /// <summary>Starts a stopped node again with the same ports and settings; it replaces the old one in <see cref="Nodes"/>.</summary>
-    public NodeProcess Restart(NodeProcess node)
+    public async Task<NodeProcess> RestartAsync(NodeProcess node)
     {
         var index = _nodes.IndexOf(node);
-        var again = node.StartAgain();
+        if (!node.HasExited) throw new InvalidOperationException($"node {node.AkkaAddress} is still running");
+        // The old process is gone; release its log before the new one appends to the same file.
+        await node.DisposeAsync();
+        var again = NodeProcess.Start(node.StartedWith);
         _nodes[index] = again;
         _clients[index].Dispose();
         var http = new HttpClient { BaseAddress = again.Http, Timeout = TimeSpan.FromSeconds(60) };
         http.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
         _clients[index] = http;
-        _ = node.DisposeAsync();
         return again;
     }
 
