@@ -18,10 +18,15 @@ namespace InstaIntel.Actors.Hosting;
 /// <summary>One Akka.Hosting extension per feature; the node and the tests compose the same ones.</summary>
 public static class AkkaConfiguration
 {
-    /// <summary>Remoting and clustering: static seeds, or a single node that joins itself.</summary>
+    /// <summary>
+    /// Remoting and clustering: static seeds, or a single node that joins itself; keep-majority split-brain resolver,
+    /// failure detector and least-shard allocation (<see cref="ClusterHocon"/>).
+    /// </summary>
     public static AkkaConfigurationBuilder WithInstaIntelCluster(this AkkaConfigurationBuilder builder, ClusterSettings cluster)
     {
+        cluster.Validate();
         builder
+            .AddHocon(ClusterHocon.For(cluster), HoconAddMode.Prepend)
             .WithRemoting(new RemoteOptions
             {
                 HostName = cluster.Hostname,
