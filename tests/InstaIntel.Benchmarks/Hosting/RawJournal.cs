@@ -85,7 +85,6 @@ public sealed record JournalRow
     [Column("persistence_id")] public string PersistenceId { get; init; } = "";
     [Column("sequence_number")] public long SequenceNumber { get; init; }
     [Column("created")] public long Created { get; init; }
-    [Column("tags")] public string? Tags { get; init; }
     [Column("message")] public byte[] Message { get; init; } = [];
     [Column("identifier")] public int? Identifier { get; init; }
     [Column("manifest")] public string? Manifest { get; init; }

@@ -19,7 +19,7 @@ namespace InstaIntel.Benchmarks.Scenarios;
 /// </summary>
 public sealed class EntitiesScenario : IScenario
 {
-    private const int Accounts = 10_000;
+    private static readonly int Accounts = int.TryParse(Environment.GetEnvironmentVariable("INSTAINTEL_BENCH_ENTITIES"), out var n) ? n : 10_000;
     private const int InFlight = 200;
 
     public string Name => "entities";
@@ -100,13 +100,19 @@ public sealed class EntitiesScenario : IScenario
         return GC.GetTotalMemory(forceFullCollection: true);
     }
 
-    private static Task AskAllAsync(IActorRef region, IEnumerable<string> usernames, Func<string, IAccountCommand> command, Func<IAccountReply, bool>? expected = null) =>
-        Parallel.ForEachAsync(usernames, new ParallelOptions { MaxDegreeOfParallelism = InFlight }, async (u, _) =>
+    private static async Task AskAllAsync(IActorRef region, IEnumerable<string> usernames, Func<string, IAccountCommand> command, Func<IAccountReply, bool>? expected = null)
+    {
+        var answered = 0;
+        var clock = Stopwatch.StartNew();
+        using var progress = new Timer(_ => Console.WriteLine($"   {clock.Elapsed.TotalSeconds:0}s: {Volatile.Read(ref answered)} answered"), null, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10));
+        await Parallel.ForEachAsync(usernames, new ParallelOptions { MaxDegreeOfParallelism = InFlight }, async (u, _) =>
         {
-            var reply = await region.Ask<IAccountReply>(command(u), TimeSpan.FromSeconds(120));
+            var reply = await region.Ask<IAccountReply>(command(u), TimeSpan.FromMinutes(5));
             if (expected is not null && !expected(reply))
                 throw new InvalidOperationException($"{u}: unexpected reply {reply}");
+            Interlocked.Increment(ref answered);
         });
+    }
 
     private static async Task WaitForSnapshotsAsync(StorageOptions storage, IReadOnlyList<string> persistenceIds)
     {

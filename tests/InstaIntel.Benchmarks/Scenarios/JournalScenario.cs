@@ -16,7 +16,6 @@ namespace InstaIntel.Benchmarks.Scenarios;
 public sealed class JournalScenario : IScenario
 {
     private const int Entities = 100;
-    private const int EventsPerEntity = 30;
     private const double Target = 0.5;
 
     public string Name => "journal";
@@ -28,11 +27,13 @@ public sealed class JournalScenario : IScenario
         var counters = new Dictionary<string, double>();
         var notes = new List<string>
         {
-            $"{Entities} entities x {EventsPerEntity} events each, every entity waiting for each reply (Persist, not PersistAsync); " +
+            $"{Entities} entities, each waiting for each reply (Persist, not PersistAsync); SQLite 30 events each, PostgreSQL 100; " +
             $"baseline: the same rows re-inserted by {Entities} linq2db writers, one INSERT per row.",
         };
         foreach (var engine in new[] { DatabaseEngine.Sqlite, DatabaseEngine.PostgreSql })
         {
+            // Enough events for a few seconds of writing on each engine.
+            var eventsPerEntity = engine == DatabaseEngine.Sqlite ? 30 : 100;
             await using var database = await TestDatabase.CreateAsync(engine);
             await using var node = await BenchNode.StartAsync(database.Storage, new Dictionary<string, string?>
             {
@@ -49,16 +50,16 @@ public sealed class JournalScenario : IScenario
 
             var sample = RuntimeCounters.Start();
             var clock = Stopwatch.StartNew();
-            await ReserveAsync(region, usernames, EventsPerEntity);
+            await ReserveAsync(region, usernames, eventsPerEntity);
             clock.Stop();
             var taken = sample.Stop();
-            var ours = Entities * EventsPerEntity / clock.Elapsed.TotalSeconds;
+            var ours = Entities * eventsPerEntity / clock.Elapsed.TotalSeconds;
 
             var written = (await RawJournal.ReadAsync(database.Storage, usernames.Select(AccountEntity.PersistenceIdFor).ToList()))
                 .Where(r => r.Manifest is not null && r.Manifest.Contains("request-reserved", StringComparison.Ordinal))
-                .OrderBy(r => r.Ordering).TakeLast(Entities * EventsPerEntity).ToList();
-            if (written.Count != Entities * EventsPerEntity)
-                throw new InvalidOperationException($"expected {Entities * EventsPerEntity} request-reserved rows in the journal, found {written.Count}");
+                .OrderBy(r => r.Ordering).TakeLast(Entities * eventsPerEntity).ToList();
+            if (written.Count != Entities * eventsPerEntity)
+                throw new InvalidOperationException($"expected {Entities * eventsPerEntity} request-reserved rows in the journal, found {written.Count}");
             var raw = Stopwatch.StartNew();
             var inserted = await RawJournal.InsertCopiesAsync(database.Storage, written, "raw-", Entities);
             raw.Stop();
