@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Net;
+using Akka.Actor;
+using InstaIntel.Actors.Processing;
+using InstaIntel.Benchmarks.Hosting;
+using InstaIntel.Benchmarks.Runner;
+using InstaIntel.Domain.Budget;
+using InstaIntel.Domain.Processing;
+using InstaIntel.Simulator.Hosting;
+using InstaIntel.Simulator.Network;
+
+namespace InstaIntel.Benchmarks.Scenarios;
+
+/// <summary>
+/// Story ingestion with the budget lifted: the story-ingestion child (its Akka.Streams graph, the real Playwright
+/// client in Chromium, SQLite, the blob store) reads the simulator's tray, every reel and every story's media.
+/// Baseline: the very requests it made (read back from the simulator's request log), replayed in order by a bare
+/// HttpClient loop on a logged-in cookie session.
+/// </summary>
+public sealed class IngestionScenario : IScenario
+{
+    private const double Target = 0.7;
+
+    public string Name => "ingestion";
+
+    public async Task<ScenarioReport> RunAsync(CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var network = new NetworkOptions { Profiles = 1_000, DemoFollowers = 300, DemoMutuals = 200, DemoFollowingOnly = 200 };
+        // Lifted: 100,000 a minute never defers here (Akka's throttle refuses rates above one element per tick).
+        var budget = new RequestBudgetSettings { RequestsPerWindow = 100_000, Window = TimeSpan.FromMinutes(1) };
+        await using var account = await SimulatedAccount.StartAsync(new SimulatorOptions { Network = network }, budget);
+        using var system = ActorSystem.Create("bench-ingestion", "akka.loglevel = WARNING\nakka.stdout-loglevel = WARNING");
+
+        var settings = new StoryIngestionSettings { BatchSize = 1_000_000 };
+        var firstRequest = account.Simulator.Requests.Count;
+        var chromium = ProcessCpu.SecondsOf("chromium");
+        var sample = RuntimeCounters.Start();
+        var clock = Stopwatch.StartNew();
+        var stats = await PhaseRunner.RunAsync(system, StoryIngestionActor.Props(account.StoryServices(), settings, budget, TimeSpan.FromMinutes(1)),
+            AccountWorkers.StoryIngestion, Phase.StorySync, account.Username);
+        clock.Stop();
+        var counters = sample.Stop().ToDictionary(p => p.Key, p => p.Value);
+        counters["chromium_cpu_s"] = Math.Round(ProcessCpu.SecondsOf("chromium") - chromium, 2);
+        var stories = stats.GetValueOrDefault("stories_new");
+        if (stories == 0)
+            throw new InvalidOperationException($"story ingestion stored no story: {string.Join(", ", stats)}");
+        var made = account.Simulator.Requests.Skip(firstRequest).Where(r => r.Method == "GET").ToList();
+
+        // The bare loop: the same GETs, in the same order, one at a time, with the web app's headers and cookies.
+        var cookies = new CookieContainer();
+        using var bare = new HttpClient(new HttpClientHandler { CookieContainer = cookies, UseCookies = true, AllowAutoRedirect = false }) { BaseAddress = account.Simulator.BaseUrl };
+        bare.DefaultRequestHeaders.Add("X-IG-App-ID", account.Simulator.Options.AppId);
+        bare.DefaultRequestHeaders.Add("X-Requested-With", "XMLHttpRequest");
+        await LogInAsync(bare, cookies, account.Simulator, account.Username);
+        var bareClock = Stopwatch.StartNew();
+        foreach (var request in made)
+        {
+            using var response = await bare.GetAsync(request.PathAndQuery.TrimStart('/'));
+            await response.Content.ReadAsByteArrayAsync();
+            if (response.StatusCode != HttpStatusCode.OK)
+                throw new InvalidOperationException($"the bare loop's GET {request.PathAndQuery} answered {(int)response.StatusCode}");
+        }
+        bareClock.Stop();
+
+        var rows = new List<Measurement>
+        {
+            Measurement.AgainstBaseline("stories/s", stories / clock.Elapsed.TotalSeconds, stories / bareClock.Elapsed.TotalSeconds, "st/s", Target),
+            Measurement.Info("requests/s", made.Count / clock.Elapsed.TotalSeconds, made.Count / bareClock.Elapsed.TotalSeconds, "req/s"),
+        };
+        var notes = new List<string>
+        {
+            $"network scaled down to {network.Profiles} profiles (the demo account follows {network.DemoMutuals + network.DemoFollowingOnly}): " +
+            $"{stories} stories, {stats.GetValueOrDefault("tray_entries")} tray entries, {made.Count} GETs; the issue's 5,000 stories would take minutes through Chromium.",
+            $"ours: StoryIngestionSettings defaults but BatchSize lifted (Parallelism {settings.Parallelism}, reels 2 at a time); baseline: one GET at a time.",
+            $"stats: {string.Join(", ", stats.Select(s => $"{s.Key}={s.Value}"))}",
+        };
+        return new ScenarioReport(Name, rows, counters, notes, Stopwatch.GetElapsedTime(started));
+    }
+
+    /// <summary>What the simulator's login page does: fetch it (csrftoken cookie), post enc_password.</summary>
+    private static async Task LogInAsync(HttpClient http, CookieContainer cookies, SimulatorHost simulator, string username)
+    {
+        (await http.GetAsync("accounts/login/")).EnsureSuccessStatusCode();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/web/accounts/login/ajax/")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["username"] = username,
+                ["enc_password"] = $"#PWD_INSTAGRAM_BROWSER:0:{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}:{simulator.PasswordOf(username)}",
+            }),
+        };
+        request.Headers.Add("X-CSRFToken", cookies.GetCookies(simulator.BaseUrl)["csrftoken"]?.Value ?? "");
+        using var response = await http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        if (!body.Contains("\"authenticated\":true", StringComparison.Ordinal))
+            throw new InvalidOperationException($"the bare loop's login failed: {body}");
+    }
+}
