@@ -72,7 +72,7 @@ public sealed class IngestionScenario : IScenario
         {
             $"network scaled down to {network.Profiles} profiles (the demo account follows {network.DemoMutuals + network.DemoFollowingOnly}): " +
             $"{stories} stories, {stats.GetValueOrDefault("tray_entries")} tray entries, {made.Count} GETs; the issue's 5,000 stories would take minutes through Chromium.",
-            $"ours: StoryIngestionSettings defaults but BatchSize lifted (Parallelism {settings.Parallelism}, reels 2 at a time); baseline: one GET at a time.",
+            $"ours: StoryIngestionSettings defaults but BatchSize lifted (requests in flight {settings.Pacing.RequestsInFlight}, every request paced); baseline: one GET at a time.",
             $"stats: {string.Join(", ", stats.Select(s => $"{s.Key}={s.Value}"))}",
         };
         return new ScenarioReport(Name, rows, counters, notes, Stopwatch.GetElapsedTime(started));
