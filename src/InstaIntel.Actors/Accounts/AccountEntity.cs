@@ -32,6 +32,9 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
     private readonly IFailureRecorder? _failures;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Dictionary<string, Backlog> _backlogs = [];
+    // Set when media-analysis says captured media wait; cleared by a workspace-actions run that left none (not persisted:
+    // after a restart the next capture sets it again).
+    private bool _mediaAwaitingAnalysis;
     private bool _childrenStarted;
     private AccountState _state;
     private long _projectedSequenceNr;
@@ -121,9 +124,13 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
         {
             if (beat.RunId == _state.CurrentRunId) Persist(new RunHeartbeatRecorded(DateTime.UtcNow), AfterRunEvent);
         });
+        Command<MediaAwaitingAnalysis>(_ => _mediaAwaitingAnalysis = true);
         Command<PhaseSucceeded>(done =>
         {
             if (done.RunId != _state.CurrentRunId) return;
+            if (_state.CurrentPhase == Phase.WorkspaceActions
+                && done.Stats.GetValueOrDefault("stories_pending_analysis") == 0 && done.Stats.GetValueOrDefault("batch_full") == 0)
+                _mediaAwaitingAnalysis = false;
             Persist(new RunSucceeded(DateTime.UtcNow, done.RunId), e =>
             {
                 AfterRunEvent(e);
@@ -132,6 +139,8 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
         });
         Command<PhaseFailed>(failed =>
         {
+            // A workspace run that failed as a whole waits for the next capture rather than holding back the other phases.
+            if (failed.RunId == _state.CurrentRunId && _state.CurrentPhase == Phase.WorkspaceActions) _mediaAwaitingAnalysis = false;
             if (failed.RunId == _state.CurrentRunId) FailRun(failed.RunId, failed.ErrorType, failed.Message, failed.Authentication, failed.Backtrace);
         });
         Command<PhaseAborted>(aborted =>
@@ -284,7 +293,7 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
             _state.FailureCount);
         var backlog = _backlogs.Values.Aggregate(Backlog.None, (sum, b) => new Backlog(
             sum.StoryPipelines + b.StoryPipelines, sum.PostPipelines + b.PostPipelines, sum.WorkspaceItems + b.WorkspaceItems, sum.ActiveStreams + b.ActiveStreams));
-        var context = new TickContext(now, manual, AiHealthy: true, backlog, WorkspaceHasPendingPosts: false, Random.Shared.NextDouble());
+        var context = new TickContext(now, manual, AiHealthy: true, backlog, WorkspaceHasPendingPosts: _mediaAwaitingAnalysis, Random.Shared.NextDouble());
         var decision = action?.Phase is { } only
             ? ContinuousProcessing.DecideFor(only, coordinator, context, _settings.Processing)
             : ContinuousProcessing.Decide(coordinator, context, _settings.Processing);

@@ -23,7 +23,12 @@ public sealed class MediaAnalysisActor : PhaseChild
     {
         _services = services;
         _settings = settings;
-        Receive<MediaCaptured>(captured => _capturedSinceStart += captured.Count);
+        Receive<MediaCaptured>(captured =>
+        {
+            _capturedSinceStart += captured.Count;
+            // The coordinator schedules the workspace-actions phase only while media wait for it.
+            if (captured.Count > 0) Context.Parent.Tell(new MediaAwaitingAnalysis(captured.Count));
+        });
     }
 
     public static Props Props(MediaAnalysisServices services, MediaAnalysisSettings settings, TimeSpan heartbeatInterval)
@@ -51,6 +56,8 @@ public sealed class MediaAnalysisActor : PhaseChild
             .RunWith(Sink.ForEachAsync<MediaRead>(1, read => work.WriteAsync(read, cancellationToken)), Materializer);
 
         stats.Add("stories_pending_analysis", await _services.Stories.CountPendingAnalysisAsync(account.Id, cancellationToken));
+        // A full batch may have left more media behind: the phase stays due.
+        stats.Add("batch_full", items.Count >= _settings.BatchSize ? 1 : 0);
         return stats.ToImmutable();
     }
 }

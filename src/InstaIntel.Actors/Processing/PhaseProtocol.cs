@@ -34,3 +34,6 @@ public sealed record PhaseAborted(Guid RunId, string Reason) : IPhaseMessage;
 
 /// <summary>Unfinished work a child holds (queued media analyses, open streams): the backlog gate reads it.</summary>
 public sealed record BacklogReport(string Child, Backlog Backlog) : IPhaseMessage;
+
+/// <summary>media-analysis to the entity: captured media wait for analysis, so the workspace-actions phase is due.</summary>
+public sealed record MediaAwaitingAnalysis(int Count) : IPhaseMessage;

@@ -175,6 +175,30 @@ public sealed class AccountCoordinatorSpec : Akka.TestKit.Xunit2.TestKit, IAsync
     }
 
     [Fact]
+    public void Media_awaiting_analysis_make_the_workspace_phase_due_until_a_run_leaves_none()
+    {
+        var entity = Created("fay", new AccountEntitySettings { TickInterval = TimeSpan.FromMilliseconds(200), SnapshotEvery = 1000 });
+        var (stories, _) = ExpectStart();
+        Assert.Equal(Phase.StorySync, stories.Phase);
+        entity.Tell(new PhaseSucceeded(stories.RunId, ImmutableDictionary<string, int>.Empty));
+        var (feed, _) = ExpectStart();
+        Assert.Equal(Phase.FeedSync, feed.Phase);
+        // media-analysis heard of captured media while the feed ran: the workspace phase comes before the profile work.
+        entity.Tell(new MediaAwaitingAnalysis(4));
+        entity.Tell(new PhaseSucceeded(feed.RunId, ImmutableDictionary<string, int>.Empty));
+        var (workspace, child) = ExpectStart();
+        Assert.Equal(Phase.WorkspaceActions, workspace.Phase);
+        Assert.Equal("media-analysis", child.Path.Name);
+        // A full batch leaves the phase due; a run that left nothing pending lets the profile work go on.
+        entity.Tell(new PhaseSucceeded(workspace.RunId, ImmutableDictionary<string, int>.Empty.Add("batch_full", 1)));
+        var (again, _) = ExpectStart();
+        Assert.Equal(Phase.WorkspaceActions, again.Phase);
+        entity.Tell(new PhaseSucceeded(again.RunId, ImmutableDictionary<string, int>.Empty.Add("stories_pending_analysis", 0)));
+        var (next, _) = ExpectStart();
+        Assert.Equal(Phase.FollowGraphSync, next.Phase);
+    }
+
+    [Fact]
     public void Pausing_aborts_the_run_in_flight_and_leaves_its_phase_due()
     {
         var entity = Created("eve");

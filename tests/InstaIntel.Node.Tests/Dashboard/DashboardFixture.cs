@@ -18,6 +18,8 @@ public sealed class DashboardFixture : IAsyncLifetime
     public const string Account = "demo_user";
 
     private SimulatorHost _simulator = null!;
+
+    public SimulatorHost Simulator => _simulator;
     private TestDatabase _database = null!;
     private IPlaywright _playwright = null!;
     private DirectoryInfo _folder = null!;
@@ -42,6 +44,7 @@ public sealed class DashboardFixture : IAsyncLifetime
             ["InstaIntel:Accounts:Budget:RequestsPerWindow"] = "1000",
             ["InstaIntel:Accounts:Budget:Window"] = "00:01:00",
             ["InstaIntel:Blobs:Path"] = Path.Combine(_folder.FullName, "blobs"),
+            ["InstaIntel:Models:Directory"] = ModelsFolder.Path,
             ["InstaIntel:Dashboard:KeyRingPath"] = Path.Combine(_folder.FullName, "dashboard-keys"),
         });
         Directory.CreateDirectory(ScreenshotFolder);

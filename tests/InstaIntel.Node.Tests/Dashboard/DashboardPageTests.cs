@@ -131,6 +131,54 @@ public sealed class DashboardPageTests(DashboardFixture fixture) : IClassFixture
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
+    [Fact]
+    public async Task The_people_page_shows_the_simulators_people_as_separate_clusters()
+    {
+        var factory = fixture.Node.Services.GetRequiredService<InstaIntelDbFactory>();
+        // media-analysis runs on its own after the story sync captured media; wait for its people.
+        var deadline = DateTime.UtcNow.AddMinutes(4);
+        while (DateTime.UtcNow < deadline)
+        {
+            await using var db = factory.Open();
+            if (await db.InstagramStoryPeople.CountAsync() >= 2) break;
+            await Task.Delay(1000);
+        }
+
+        var (context, page, errors) = await fixture.LoggedInPageAsync();
+        await using var _ = context;
+        await page.GotoAsync($"/accounts/{Account}/people");
+        var rows = await page.QuerySelectorAllAsync("#people tbody tr");
+        Assert.True(rows.Count >= 2, $"the people page shows {rows.Count} person(s)");
+
+        // Each cluster's faces come from stories the simulator drew from one person's portraits: read the truth per story.
+        Dictionary<long, string> storyIds;
+        await using (var db = factory.Open())
+            storyIds = await db.InstagramStories.ToDictionaryAsync(s => s.Id, s => s.StoryId);
+        var truthOfCluster = new Dictionary<string, string>();
+        foreach (var row in rows)
+        {
+            var person = (await row.GetAttributeAsync("data-person"))!;
+            var links = await row.QuerySelectorAllAsync("a[href*='#story-']");
+            var people = new HashSet<string>();
+            foreach (var link in links)
+            {
+                var href = (await link.GetAttributeAsync("href"))!;
+                var storyRow = long.Parse(href[(href.LastIndexOf("#story-", StringComparison.Ordinal) + 7)..]);
+                // Instagram story ids are "<pk>_<owner id>"; the simulator finds a story by its pk.
+                var story = fixture.Simulator.Network.FindStory(long.Parse(storyIds[storyRow].Split('_')[0]));
+                if (story is not null && fixture.Simulator.Media.Describe(story).Person is { } truth)
+                    people.Add(truth);
+            }
+            // A cluster never mixes two of the simulator's people.
+            Assert.True(people.Count <= 1, $"person {person} mixes {string.Join(", ", people)}");
+            if (people.Count == 1) truthOfCluster[person] = people.Single();
+        }
+        Assert.True(truthOfCluster.Values.Distinct().Count() >= 2,
+            $"expected at least two of the simulator's people as separate clusters: {string.Join("; ", truthOfCluster.Select(p => $"{p.Key}={p.Value}"))}");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(fixture.ScreenshotFolder, "people.png"), FullPage = true });
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
     private async Task<(IBrowserContext, IPage, List<string>)> OpenAsync()
     {
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.Node.Address.ToString() });
