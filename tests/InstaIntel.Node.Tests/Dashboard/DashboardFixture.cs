@@ -63,6 +63,8 @@ public sealed class DashboardFixture : IAsyncLifetime
     public async Task<(IBrowserContext Context, IPage Page, List<string> Errors)> LoggedInPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Node.Address.ToString() });
+        // The node analyses media with the ONNX models meanwhile: two busy cores make pages and screenshots slow.
+        context.SetDefaultTimeout(90_000);
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.Console += (_, message) => { if (message.Type == "error") lock (errors) errors.Add($"console: {message.Text}"); };
