@@ -94,8 +94,8 @@ public abstract class FullCycleSpec : Akka.TestKit.Xunit2.TestKit, IAsyncLifetim
         {
             Assert.True(s.MediaBlobKey is not null && _bed.Blobs.Exists(s.MediaBlobKey), $"story {s.StoryId} has no stored media");
             Assert.NotNull(s.SourceEventId);
-            // Waiting for the analysis pipeline: media-analysis keeps them pending.
-            Assert.Equal(StoryProcessingStatus.Pending, s.ProcessingStatus);
+            // media-analysis took each captured story through the local pipeline (the workspace phase runs before the profile work).
+            Assert.Equal(StoryProcessingStatus.Processed, s.ProcessingStatus);
         });
         Assert.Equal(expectedStories.Count, await db.InstagramProfileEvents.CountAsync(e => e.Kind == ProfileEventKinds.StoryUploaded));
         Assert.Equal(expectedStories.Count, await db.InstagramProfileEvents.CountAsync(e => e.Kind == ProfileEventKinds.StoryDownloaded));
