@@ -28,9 +28,52 @@ public sealed class PlaywrightLogin(BrowserPool browsers, IRequestGate gate, Ins
         var blank = template with { Cookies = [], LocalStorage = [], SessionStorage = [] };
         try
         {
-            return await browsers.UseAsync(account, blank, async context =>
+            try
             {
-                var page = await context.NewPageAsync();
+                return await LogInOnceAsync(account, username, password, template, blank, cancellationToken);
+            }
+            catch (PageNotOpenedException)
+            {
+                // Chromium can leave a new-page call unanswered (Playwright sets no deadline on it): one more try on a
+                // fresh context, as the client does when a context closes under a read.
+                await browsers.ForgetAsync(account);
+                return await LogInOnceAsync(account, username, password, template, blank, cancellationToken);
+            }
+        }
+        catch (PageNotOpenedException notOpened)
+        {
+            throw new TransientException("login page: Chromium did not open a page in time", innerException: notOpened);
+        }
+        catch (TimeoutException timeout)
+        {
+            throw TransientException.Timeout(options.RequestTimeout, timeout);
+        }
+        catch (PlaywrightException failure) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TransientException($"login page: {failure.Message.Split('\n', 2)[0].Trim()}", innerException: failure);
+        }
+        finally
+        {
+            // The anonymous context served its purpose; the next call opens one with the new session.
+            await browsers.ForgetAsync(account);
+        }
+    }
+
+    private sealed class PageNotOpenedException(TimeSpan waited) : Exception($"no page after {waited.TotalSeconds:0} s");
+
+    private Task<SessionBundle> LogInOnceAsync(
+        string account, string username, string password, SessionBundle template, SessionBundle blank, CancellationToken cancellationToken) =>
+            browsers.UseAsync(account, blank, async context =>
+            {
+                IPage page;
+                try
+                {
+                    page = await context.NewPageAsync().WaitAsync(options.RequestTimeout, cancellationToken);
+                }
+                catch (TimeoutException)
+                {
+                    throw new PageNotOpenedException(options.RequestTimeout);
+                }
                 try
                 {
                     page.SetDefaultTimeout((float)options.RequestTimeout.TotalMilliseconds);
@@ -88,19 +131,4 @@ public sealed class PlaywrightLogin(BrowserPool browsers, IRequestGate gate, Ins
                     catch (PlaywrightException) { /* closed with its context */ }
                 }
             }, cancellationToken);
-        }
-        catch (TimeoutException timeout)
-        {
-            throw TransientException.Timeout(options.RequestTimeout, timeout);
-        }
-        catch (PlaywrightException failure) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new TransientException($"login page: {failure.Message.Split('\n', 2)[0].Trim()}", innerException: failure);
-        }
-        finally
-        {
-            // The anonymous context served its purpose; the next call opens one with the new session.
-            await browsers.ForgetAsync(account);
-        }
-    }
 }
