@@ -127,8 +127,10 @@ public sealed class PlaywrightLogin(BrowserPool browsers, IRequestGate gate, Ins
                 }
                 finally
                 {
-                    try { await page.CloseAsync(); }
+                    // Bounded for the same reason as opening: the context is dropped right after, whatever Chromium does.
+                    try { await page.CloseAsync().WaitAsync(options.RequestTimeout, CancellationToken.None); }
                     catch (PlaywrightException) { /* closed with its context */ }
+                    catch (TimeoutException) { /* the context is forgotten next, closing the page with it */ }
                 }
             }, cancellationToken);
 }
