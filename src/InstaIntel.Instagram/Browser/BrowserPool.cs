@@ -141,8 +141,10 @@ public sealed class BrowserPool : IAsyncDisposable
     {
         if (pooled.Closed) return;
         pooled.Closed = true;
-        try { await pooled.Context.CloseAsync(); }
+        // Bounded: Chromium can leave a close unanswered, and the slot must come back either way.
+        try { await pooled.Context.CloseAsync().WaitAsync(TimeSpan.FromSeconds(30)); }
         catch (PlaywrightException) { /* the browser is already gone */ }
+        catch (TimeoutException) { /* abandoned; Chromium drops it with the browser */ }
         _capacity.Release();
     }
 
