@@ -80,9 +80,9 @@ public sealed class FeedEngagementActor : MediaCaptureChild
             if (post.ImageUrl is { } url)
                 feed.Requests.Add(async token => [new PostMediaDownloaded(post, await run.DownloadAsync(url, token))]);
             if (post.OwnerUsername is null) continue; // no author to record the engagement under
-            if (feed.Engagement.Like) feed.Requests.Add(token => LikeAsync(feed, post, token));
+            if (feed.Engagement.Like) feed.Requests.Add(token => LikeAsync(feed, post, token), wanted: () => feed.Engagement.Like);
             if (feed.Engagement.Comment && FeedCommentComposer.Compose(post.Caption, post.Id) is { } text)
-                feed.Requests.Add(token => CommentAsync(feed, post, text, token));
+                feed.Requests.Add(token => CommentAsync(feed, post, text, token), wanted: () => feed.Engagement.Comment);
         }
         if (round + 1 < _settings.Rounds && page is { HasNext: true, NextCursor: { } next } && !feed.Batch.Full)
             feed.Requests.AddAfter(_settings.PageDelay, token => ReadPageAsync(feed, round + 1, next, token), run.Cancellation);

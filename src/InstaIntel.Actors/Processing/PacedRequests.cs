@@ -121,16 +121,20 @@ public static class PacedRequests
 /// </summary>
 public sealed class PacedWork<T>
 {
-    private readonly Queue<Func<CancellationToken, Task<IReadOnlyList<T>>>> _queued = new();
+    private readonly Queue<Queued> _queued = new();
     private readonly Lock _lock = new();
     private int _running;
     private int _scheduled;
     private TaskCompletionSource _changed = NewSignal();
 
-    /// <summary>Queues a request.</summary>
-    public void Add(Func<CancellationToken, Task<IReadOnlyList<T>>> request)
+    /// <summary>
+    /// Queues a request. <paramref name="wanted"/>, when given, is asked again when the request's turn comes: a request
+    /// no longer wanted by then (its batch filled up, its daily cap was reached) is dropped without spending a permit of
+    /// the throttle, so the budget goes to requests that reach Instagram.
+    /// </summary>
+    public void Add(Func<CancellationToken, Task<IReadOnlyList<T>>> request, Func<bool>? wanted = null)
     {
-        lock (_lock) _queued.Enqueue(request);
+        lock (_lock) _queued.Enqueue(new Queued(request, wanted));
         Signal();
     }
 
@@ -143,7 +147,7 @@ public sealed class PacedWork<T>
             lock (_lock)
             {
                 _scheduled--;
-                if (!delayed.IsCanceled) _queued.Enqueue(request);
+                if (!delayed.IsCanceled) _queued.Enqueue(new Queued(request, null));
             }
             Signal();
         }, TaskScheduler.Default);
@@ -157,10 +161,11 @@ public sealed class PacedWork<T>
             Task changed;
             lock (_lock)
             {
-                if (_queued.TryDequeue(out var request))
+                while (_queued.TryDequeue(out var queued))
                 {
+                    if (queued.Wanted is { } wanted && !wanted()) continue;
                     _running++;
-                    return request;
+                    return queued.Request;
                 }
                 if (_running == 0 && _scheduled == 0) return null;
                 changed = _changed.Task;
@@ -186,6 +191,8 @@ public sealed class PacedWork<T>
         }
         changed.TrySetResult();
     }
+
+    private sealed record Queued(Func<CancellationToken, Task<IReadOnlyList<T>>> Request, Func<bool>? Wanted);
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -56,7 +56,7 @@ public sealed class StoryIngestionActor : MediaCaptureChild
                 connected = [.. connected.Where(e => e.User.Username == username)];
             }
             foreach (var entry in connected)
-                requests.Add(token => ReadReelAsync(run, requests, batch, entry, token));
+                requests.Add(token => ReadReelAsync(run, requests, batch, entry, token), wanted: () => !batch.Full);
             return [];
         });
         await run.RunAsync(requests, found => WriteAsync(run, found));
@@ -93,7 +93,7 @@ public sealed class StoryIngestionActor : MediaCaptureChild
     private async Task<IReadOnlyList<StoryFound>> ReadReelAsync(
         MediaCaptureRun run, PacedWork<StoryFound> requests, BatchSlots batch, StoryTrayEntry entry, CancellationToken cancellationToken)
     {
-        if (batch.Full) return []; // the batch filled up while this reel waited: it is the next run's
+        if (batch.Full) return []; // the batch filled up while this reel's request was under way: it is the next run's
         var reel = await run.Instagram.GetStoriesAsync(run.Work.Session, entry.User.Id, cancellationToken);
         var stored = await _services.Stories.StoredWithMediaAsync(run.AccountId, entry.User.Username, reel.Items.Select(i => i.Id).ToList(), cancellationToken);
         var found = new List<StoryFound>();
