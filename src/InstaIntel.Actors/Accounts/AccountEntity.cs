@@ -79,7 +79,8 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
         Command<GetAccount>(_ => ReplyWithView());
         Command<PauseAccount>(pause => WhenExists(() =>
         {
-            if (_state.State == Domain.Accounts.ContinuousProcessingState.Paused) ReplyWithView();
+            // An account paused for its session takes the operator's pause (and reason) over it: an import must not lift that.
+            if (_state.State == Domain.Accounts.ContinuousProcessingState.Paused && _state.PausedReason != AccountState.AuthenticationPauseReason) ReplyWithView();
             else
             {
                 AbortCurrentRun("paused");

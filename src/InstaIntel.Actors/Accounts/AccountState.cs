@@ -13,6 +13,12 @@ public sealed record AccountState : IAccountMessage
 {
     public static readonly AccountState Empty = new();
 
+    /// <summary>
+    /// <see cref="PausedReason"/> of an account Instagram logged out: it stays paused until a session is imported,
+    /// which resumes it (an operator's pause is only lifted by an operator).
+    /// </summary>
+    public const string AuthenticationPauseReason = "authentication_required";
+
     public string? Username { get; init; }
     public bool Exists => Username is not null;
     public DateTime CreatedAt { get; init; }
@@ -40,9 +46,9 @@ public sealed record AccountState : IAccountMessage
     {
         AccountCreated e => this with { Username = e.Username, CreatedAt = e.CreatedAt, ContinuousProcessingEnabled = e.ContinuousProcessingEnabled },
         AccountPaused e => this with { State = ContinuousProcessingState.Paused, PausedReason = e.Reason },
-        AccountResumed => this with { State = ContinuousProcessingState.Idle, PausedReason = null },
+        AccountResumed => Unpaused(),
         ContinuousProcessingSet e => this with { ContinuousProcessingEnabled = e.Enabled },
-        SessionImported e => this with
+        SessionImported e => (PausedReason == AuthenticationPauseReason ? Unpaused() : this) with
         {
             LoginState = LoginState.Authenticated,
             InstagramUserId = e.InstagramUserId ?? InstagramUserId,
@@ -50,7 +56,7 @@ public sealed record AccountState : IAccountMessage
             RetryAfterAt = null,
             LastError = null,
         },
-        AuthenticationLost e => this with { LoginState = LoginState.AuthenticationRequired, LastError = $"AuthenticationRequired: {e.Reason}" },
+        AuthenticationLost e => PausedForAuthentication() with { LoginState = LoginState.AuthenticationRequired, LastError = $"AuthenticationRequired: {e.Reason}" },
         RequestReserved e => this with { Budget = Budget.Consume(e.At, BudgetSettings, e.Action) },
         RunStarted e => this with
         {
@@ -64,21 +70,40 @@ public sealed record AccountState : IAccountMessage
         },
         RunHeartbeatRecorded e => this with { LastHeartbeatAt = e.At },
         RunSucceeded e => Finished(e.At) with { FailureCount = 0, RetryAfterAt = null },
-        // The work was not done either: its phase is due again, once the backoff (retry-after) lets a run start.
-        RunFailed e => Finished(e.At) with
-        {
-            NextRunAt = CurrentPhase?.DueKind() is { } kind ? NextRunAt.SetItem(kind, e.At) : NextRunAt,
-            FailureCount = FailureCount + 1,
-            LastError = e.Error,
-            RetryAfterAt = e.RetryAfterAt,
-            LoginState = e.Authentication ? LoginState.AuthenticationRequired : LoginState,
-        },
+        RunFailed e => Failed(e),
         // The work was not done: its phase is due again at once.
         RunAborted e => Finished(e.At) with
         {
             NextRunAt = CurrentPhase?.DueKind() is { } kind ? NextRunAt.SetItem(kind, e.At) : NextRunAt,
         },
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "unknown account event"),
+    };
+
+    // The work was not done either: its phase is due again, once the backoff (retry-after) lets a run start.
+    // An authentication failure also pauses the account until a session is imported.
+    private AccountState Failed(RunFailed e)
+    {
+        var failed = Finished(e.At) with
+        {
+            NextRunAt = CurrentPhase?.DueKind() is { } kind ? NextRunAt.SetItem(kind, e.At) : NextRunAt,
+            FailureCount = FailureCount + 1,
+            LastError = e.Error,
+            RetryAfterAt = e.RetryAfterAt,
+        };
+        return e.Authentication ? failed.PausedForAuthentication() with { LoginState = LoginState.AuthenticationRequired } : failed;
+    }
+
+    // An operator's pause outranks the authentication pause: its reason stays, and only an operator lifts it.
+    private AccountState PausedForAuthentication() => State == ContinuousProcessingState.Paused
+        ? this
+        : this with { State = ContinuousProcessingState.Paused, PausedReason = AuthenticationPauseReason };
+
+    // A run still winding down (a pause aborts it, the abort lands later) keeps the account running until it ends,
+    // so no second run can start beside it.
+    private AccountState Unpaused() => this with
+    {
+        State = CurrentRunId is null ? ContinuousProcessingState.Idle : ContinuousProcessingState.Running,
+        PausedReason = null,
     };
 
     // A run ending leaves a paused account paused; otherwise the account is idle again.

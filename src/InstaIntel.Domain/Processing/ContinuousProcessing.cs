@@ -15,7 +15,9 @@ public static class ContinuousProcessing
         if (!state.Enabled)
             return new TickDecision.Skip(SkipReason.Disabled, "continuous processing is disabled");
         if (state.State == ContinuousProcessingState.Paused)
-            return new TickDecision.Skip(SkipReason.Paused, "the account is paused");
+            return state.LoginState == LoginState.AuthenticationRequired
+                ? new TickDecision.Skip(SkipReason.AuthenticationRequired, "paused until a new session is imported")
+                : new TickDecision.Skip(SkipReason.Paused, "the account is paused");
         if (state.RetryAfterAt is { } retryAt && retryAt > now)
         {
             // Manual triggers obey the backoff too: it is what protects the account from Instagram.

@@ -55,8 +55,11 @@ public sealed class MediaLibrary : IDisposable
     internal byte[] Render(PictureSource source, int width, int height)
     {
         var overlay = string.IsNullOrEmpty(source.OverlayText) ? null : source.OverlayText;
-        // Portraits are tight face crops (150x150): framed, so the face stays whole; profile pictures fill their square.
-        var framed = source.Scene == VisualScene.Portrait && overlay is not null;
+        // Portraits are tight square face crops: cover-scaled into a story's 9:16 frame they would lose the sides of the
+        // face (no real story cuts its subject's face in half), and a caption band would cover the chin. So they are
+        // framed whenever the frame is not square or carries a caption; a square without caption (a profile picture, a
+        // feed post) the crop fills whole.
+        var framed = source.Scene == VisualScene.Portrait && (overlay is not null || width != height);
         return _rendered.GetOrAdd((source.PhotoPath, width, height, overlay, framed), key => _composer.Compose(key.Path, key.Width, key.Height, key.Overlay, key.Framed));
     }
 

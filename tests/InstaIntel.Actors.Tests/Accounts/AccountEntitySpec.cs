@@ -241,6 +241,7 @@ public abstract class AccountEntitySpec : Akka.TestKit.Xunit2.TestKit, IAsyncLif
         entity.Tell(new ReportAuthenticationFailure("hank", "login_required"));
         var lost = ExpectMsg<AccountView>();
         Assert.Equal(LoginState.AuthenticationRequired, lost.LoginState);
+        Assert.Equal((ContinuousProcessingState.Paused, "authentication_required"), (lost.State, lost.PausedReason));
         Assert.Contains("login_required", lost.LastError);
 
         entity.Tell(new ReserveRequest("hank"));
@@ -253,6 +254,7 @@ public abstract class AccountEntitySpec : Akka.TestKit.Xunit2.TestKit, IAsyncLif
         entity.Tell(new ImportSession("hank", null));
         var back = ExpectMsg<AccountView>();
         Assert.Equal(LoginState.Authenticated, back.LoginState);
+        Assert.Equal(ContinuousProcessingState.Idle, back.State);
         Assert.Null(back.LastError);
         entity.Tell(new ReserveRequest("hank"));
         ExpectMsg<RequestGranted>();

@@ -163,15 +163,40 @@ public sealed class AccountCoordinatorSpec : Akka.TestKit.Xunit2.TestKit, IAsync
         {
             var view = View(entity);
             Assert.Equal(LoginState.AuthenticationRequired, view.LoginState);
+            Assert.Equal((ContinuousProcessingState.Paused, AccountState.AuthenticationPauseReason), (view.State, view.PausedReason));
             Assert.True(view.RetryAfterAt >= failedAt.AddHours(2));
         });
         entity.Tell(new RunNow("dot"));
         Assert.Equal(SkipReason.AuthenticationRequired, ExpectMsg<RunNotStarted>().Reason);
 
         entity.Tell(new ImportSession("dot", "4242"));
-        Assert.Null(ExpectMsg<AccountView>().RetryAfterAt);
+        var imported = ExpectMsg<AccountView>();
+        Assert.Null(imported.RetryAfterAt);
+        Assert.Equal((ContinuousProcessingState.Idle, null), (imported.State, imported.PausedReason));
         entity.Tell(new RunNow("dot"));
         ExpectMsg<RunAccepted>();
+    }
+
+    [Fact]
+    public void An_operators_pause_over_an_authentication_pause_is_not_lifted_by_a_session_import()
+    {
+        var entity = Created("dex");
+        entity.Tell(new RunNow("dex"));
+        ExpectMsg<RunAccepted>();
+        var (start, _) = ExpectStart();
+        entity.Tell(new PhaseFailed(start.RunId, "AuthenticationRequiredException", "login_required", Authentication: true));
+        AwaitAssert(() => Assert.Equal(AccountState.AuthenticationPauseReason, View(entity).PausedReason));
+
+        entity.Tell(new PauseAccount("dex", "under review"));
+        var paused = ExpectMsg<AccountView>();
+        Assert.Equal((ContinuousProcessingState.Paused, "under review"), (paused.State, paused.PausedReason));
+
+        entity.Tell(new ImportSession("dex", "4243"));
+        var imported = ExpectMsg<AccountView>();
+        Assert.Equal(LoginState.Authenticated, imported.LoginState);
+        Assert.Equal((ContinuousProcessingState.Paused, "under review"), (imported.State, imported.PausedReason));
+        entity.Tell(new RunNow("dex"));
+        Assert.Equal(SkipReason.Paused, ExpectMsg<RunNotStarted>().Reason);
     }
 
     [Fact]

@@ -99,6 +99,14 @@ public sealed class ContinuousProcessingTests
     }
 
     [Fact]
+    public void An_account_paused_for_its_session_names_the_session_as_the_reason_even_for_a_manual_run()
+    {
+        var state = Idle() with { State = ContinuousProcessingState.Paused, LoginState = LoginState.AuthenticationRequired };
+        var skip = Assert.IsType<TickDecision.Skip>(ContinuousProcessing.Decide(state, Tick() with { Manual = true }, Settings));
+        Assert.Equal(SkipReason.AuthenticationRequired, skip.Reason);
+    }
+
+    [Fact]
     public void A_retry_after_in_the_future_holds_back_even_a_manual_run()
     {
         var state = Idle() with { RetryAfterAt = Now.AddMinutes(1), FailureCount = 1 };

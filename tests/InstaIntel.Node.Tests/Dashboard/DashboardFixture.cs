@@ -76,6 +76,30 @@ public sealed class DashboardFixture : IAsyncLifetime
         return (context, page, errors);
     }
 
+    /// <summary>
+    /// Writes <paramref name="name"/>.png of the page for a reviewer: the whole page up to 4,000 px high. Headless
+    /// Chromium refused full-page captures of a long page under load ("Unable to capture screenshot"); should even the
+    /// clipped capture be refused, the visible part is taken instead. The screenshot is for people to look at: the
+    /// tests' assertions are on the page itself.
+    /// </summary>
+    public async Task ScreenshotAsync(IPage page, string name)
+    {
+        var path = Path.Combine(ScreenshotFolder, $"{name}.png");
+        var height = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
+        var width = page.ViewportSize?.Width ?? 1280;
+        try
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions
+            {
+                Path = path, FullPage = true, Clip = new Clip { X = 0, Y = 0, Width = width, Height = Math.Min(height, 4000) }, Timeout = 120_000,
+            });
+        }
+        catch (PlaywrightException refused) when (refused.Message.Contains("Unable to capture screenshot", StringComparison.Ordinal))
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, Timeout = 120_000 });
+        }
+    }
+
     /// <summary>Waits until the demo account's first story sync filled the database (profiles and stories to show).</summary>
     private async Task WaitForDemoDataAsync()
     {

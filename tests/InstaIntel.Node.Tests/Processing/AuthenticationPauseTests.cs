@@ -13,8 +13,8 @@ using InstaIntel.Testing;
 namespace InstaIntel.Node.Tests.Processing;
 
 /// <summary>
-/// A whole node whose Instagram (the simulator) refuses the account's session: continuous processing stops itself
-/// with the account's login state set, sends Instagram nothing more for that account however often the schedule
+/// A whole node whose Instagram (the simulator) refuses the account's session: the account ends paused
+/// with its login state set, sends Instagram nothing more for that account however often the schedule
 /// ticks, and picks up again by itself once a working session is imported.
 /// </summary>
 public sealed class AuthenticationPauseTests : IAsyncLifetime
@@ -60,6 +60,7 @@ public sealed class AuthenticationPauseTests : IAsyncLifetime
         var refusedAt = DateTime.UtcNow;
         var loggedOut = await EventuallyAsync(node, view => view.LoginState == Domain.Accounts.LoginState.AuthenticationRequired && view.CurrentRunId is null,
             "the account to be logged out");
+        Assert.Equal((Domain.Accounts.ContinuousProcessingState.Paused, "authentication_required"), (loggedOut.State, loggedOut.PausedReason));
         Assert.Equal(1, loggedOut.FailureCount);
         Assert.StartsWith("AuthenticationRequiredException", loggedOut.LastError);
         // Automation stays off for at least the authentication backoff (2 h), not the 5-minute retry of other failures.
@@ -78,7 +79,7 @@ public sealed class AuthenticationPauseTests : IAsyncLifetime
         await Task.Delay(TickInterval * 15);
         Assert.DoesNotContain(AccountRequests(), r => r.Sequence > lastRefused);
         var still = await ViewAsync(node);
-        Assert.Equal((Domain.Accounts.LoginState.AuthenticationRequired, 1), (still.LoginState, still.FailureCount));
+        Assert.Equal((Domain.Accounts.LoginState.AuthenticationRequired, 1, Domain.Accounts.ContinuousProcessingState.Paused), (still.LoginState, still.FailureCount, still.State));
         Assert.Single((await node.Http.GetFromJsonAsync<List<RunResponse>>($"/api/accounts/{Account}/runs", RunningNode.Json))!);
 
         // A new, working session: the account is logged in, its backoff cleared, and the schedule resumes by itself.
@@ -89,6 +90,8 @@ public sealed class AuthenticationPauseTests : IAsyncLifetime
         Assert.Equal(Domain.Accounts.LoginState.Authenticated, imported.LoginState);
         Assert.Null(imported.RetryAfterAt);
         Assert.Equal(0, imported.FailureCount);
+        Assert.Equal(Domain.Accounts.ContinuousProcessingState.Idle, imported.State);
+        Assert.Null(imported.PausedReason);
         await EventuallyAsync(node, view => view.LastFinishedAt > imported.LastFinishedAt && view.FailureCount == 0 && view.LastError is null,
             "a run after the import to succeed");
         runs = await node.Http.GetFromJsonAsync<List<RunResponse>>($"/api/accounts/{Account}/runs", RunningNode.Json);
