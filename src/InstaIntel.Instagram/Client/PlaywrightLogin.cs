@@ -32,10 +32,11 @@ public sealed class PlaywrightLogin(BrowserPool browsers, IRequestGate gate, Ins
             {
                 return await LogInOnceAsync(account, username, password, template, blank, cancellationToken);
             }
-            catch (PageNotOpenedException)
+            catch (Exception lost) when (lost is PageNotOpenedException or TargetClosedException && !cancellationToken.IsCancellationRequested)
             {
-                // Chromium can leave a new-page call unanswered (Playwright sets no deadline on it): one more try on a
-                // fresh context, as the client does when a context closes under a read.
+                // Chromium can leave a new-page call unanswered (Playwright sets no deadline on it), or drop the login
+                // page or its context under load: one more try on a fresh context, as the client does when a context
+                // closes under a read. A second login is harmless: it changes nothing but the session it returns.
                 await browsers.ForgetAsync(account);
                 return await LogInOnceAsync(account, username, password, template, blank, cancellationToken);
             }
