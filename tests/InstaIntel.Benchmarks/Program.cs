@@ -13,6 +13,7 @@ IScenario[] scenarios =
     new AnalysisScenario(),
     new ControlApiScenario(),
     new ThrottleScenario(),
+    new DashboardScenario(),
 ];
 
 if (args.Length == 0)

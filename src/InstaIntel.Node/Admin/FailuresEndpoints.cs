@@ -47,7 +47,7 @@ public static class FailuresEndpoints
         FailureRepository failures, FailureRetrier retrier, long id, CancellationToken cancellationToken)
     {
         if (await failures.GetAsync(id, cancellationToken) is not { } row) return NotFound(id);
-        var result = await retrier.RetryAsync(row, "failure_retry_manual", DateTime.UtcNow, cancellationToken);
+        var result = await retrier.RetryAsync(row, FailureRetrier.ManualTrigger, DateTime.UtcNow, cancellationToken);
         if (result.Verdict == RetryVerdict.Accepted)
             return TypedResults.Accepted($"/api/admin/failures/{id}", RetryResultView.From(result));
         return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,

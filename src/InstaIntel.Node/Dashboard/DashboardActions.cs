@@ -7,6 +7,8 @@ using InstaIntel.Domain.Common;
 using InstaIntel.Instagram.Contracts;
 using InstaIntel.Instagram.Errors;
 using InstaIntel.Instagram.Sessions;
+using InstaIntel.Node.Failures;
+using InstaIntel.Storage.Operations;
 
 namespace InstaIntel.Node.Dashboard;
 
@@ -15,9 +17,9 @@ public sealed record ActionOutcome(bool Ok, string Message);
 
 /// <summary>
 /// The dashboard's buttons: the same commands the control API sends to the account entity (run now, pause,
-/// resume, import a session), with the entity's answer turned into one line for the operator.
+/// resume, import a session) and the admin API's failure retry, with the answer turned into one line for the operator.
 /// </summary>
-public sealed class DashboardActions(IRequiredActor<AccountRegion> region, SessionImporter importer)
+public sealed class DashboardActions(IRequiredActor<AccountRegion> region, SessionImporter importer, FailureRepository failures, FailureRetrier retrier)
 {
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(15);
 
@@ -68,6 +70,28 @@ public sealed class DashboardActions(IRequiredActor<AccountRegion> region, Sessi
         {
             return new(false, $"Instagram could not check the session ({unanswered.Kind}); nothing was changed. Try again later.");
         }
+    }
+
+    /// <summary>Re-issues a failure's work as <c>POST /api/admin/failures/{id}/retry</c> does (same retrier, same trigger).</summary>
+    public async Task<ActionOutcome> RetryFailureAsync(long failureId, CancellationToken cancellationToken)
+    {
+        if (await failures.GetAsync(failureId, cancellationToken) is not { } failure)
+            return new(false, $"No failure with id {failureId}.");
+        RetryResult result;
+        try
+        {
+            result = await retrier.RetryAsync(failure, FailureRetrier.ManualTrigger, DateTime.UtcNow, cancellationToken);
+        }
+        catch (AskTimeoutException)
+        {
+            return new(false, $"Failure {failureId}: the account did not answer within {FailureRetrier.AskTimeout.TotalSeconds:0} s; nothing is known to have started.");
+        }
+        return result.Verdict switch
+        {
+            RetryVerdict.Accepted => new(true, $"Failure {failureId} retried: {result.Detail}."),
+            RetryVerdict.NotStarted => new(false, $"Failure {failureId}: run not started ({result.Outcome}): {result.Detail}"),
+            _ => new(false, $"Failure {failureId} not retried ({result.Outcome}): {result.Detail}"),
+        };
     }
 
     private async Task<IAccountReply?> SendAsync(string username, Func<string, IAccountCommand> command, CancellationToken cancellationToken)

@@ -29,6 +29,9 @@ public sealed class FailureRetrier(FailureRepository failures, IRequiredActor<Ac
 {
     public static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(15);
 
+    /// <summary>The run trigger of a retry an operator asked for (admin API, CLI, dashboard); the sweep's is <see cref="FailureRetrySweep.Trigger"/>.</summary>
+    public const string ManualTrigger = "failure_retry_manual";
+
     public static RetryResult? Refusal(BackgroundJobFailure failure)
     {
         if (failure.FailureKind == FailureKind.Authentication)

@@ -1,5 +1,9 @@
 using System.Net;
+using System.Text.RegularExpressions;
+using InstaIntel.Domain.Operations;
+using InstaIntel.Node.Failures;
 using InstaIntel.Storage;
+using InstaIntel.Storage.Operations;
 using InstaIntel.Storage.Profiles;
 using LinqToDB;
 using LinqToDB.Async;
@@ -104,6 +108,73 @@ public sealed class DashboardPageTests(DashboardFixture fixture) : IClassFixture
         Assert.True(recorded, "the run never appeared in the account's runs");
         var firstRow = await page.GetAttributeAsync("#runs tbody tr:first-child", "data-status");
         Assert.Contains(firstRow, new[] { "running", "succeeded", "failed" });
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Fact]
+    public async Task A_failure_is_retried_from_the_operations_page_and_an_authentication_failure_shows_why_it_has_no_button()
+    {
+        var failures = fixture.Node.Services.GetRequiredService<FailureRepository>();
+        // The rows a failed story sync writes: a transient failure (retryable) and an authentication one (never retried).
+        var retryable = (await failures.RecordAsync(new FailureReport("story_sync", "story-ingestion", Guid.NewGuid().ToString(),
+            "TransientException", "reel 4711 timed out <b>twice</b>", null, DateTime.UtcNow, Account))).Failure;
+        var authentication = (await failures.RecordAsync(new FailureReport("story_sync", "story-ingestion", Guid.NewGuid().ToString(),
+            "AuthenticationRequiredException", "login_required <script>window.__pwned = true</script>", null, DateTime.UtcNow, Account,
+            Authentication: true))).Failure;
+        var retryRow = $"#job-failures tr[data-failure='{retryable.Id}']";
+        var authenticationRow = $"#job-failures tr[data-failure='{authentication.Id}']";
+
+        var (context, page, errors) = await fixture.LoggedInPageAsync();
+        await using var _ = context;
+        await page.GotoAsync("/operations");
+        Assert.Null(await page.QuerySelectorAsync($"{authenticationRow} button"));
+        Assert.Contains("never retried", await page.TextContentAsync($"{authenticationRow} .refusal"));
+        Assert.Contains("<script>window.__pwned = true</script>", await page.TextContentAsync(authenticationRow));
+        Assert.Contains("<b>twice</b>", await page.TextContentAsync(retryRow));
+        Assert.False(await page.EvaluateAsync<bool>("() => window.__pwned === true"));
+
+        // The demo's own schedule may hold a run in flight: the entity declines (an attempt, said in the flash), and the
+        // button works once the account is idle.
+        string flash = "";
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (DateTime.UtcNow < deadline)
+        {
+            await page.GotoAsync("/operations");
+            await page.ClickAsync($"{retryRow} button:has-text('Retry')");
+            flash = await page.TextContentAsync("[role=status]") ?? "";
+            if (flash.StartsWith($"Failure {retryable.Id} retried")) break;
+            Assert.StartsWith($"Failure {retryable.Id}: run not started", flash);
+            await Task.Delay(1000);
+        }
+        Assert.StartsWith($"Failure {retryable.Id} retried: run ", flash);
+        Assert.Equal("/operations", new Uri(page.Url).AbsolutePath);
+
+        // The retry is counted on the failure, as the admin API counts it, and shown on the page.
+        var retried = RetryState.Of((await failures.GetAsync(retryable.Id))!);
+        Assert.True(retried.Attempts >= 1, $"attempts: {retried.Attempts}");
+        Assert.Equal("accepted", retried.LastOutcome);
+        Assert.Contains("accepted", await page.TextContentAsync($"{retryRow} td.retries"));
+        Assert.Equal(0, RetryState.Of((await failures.GetAsync(authentication.Id))!).Attempts);
+
+        // The account got the run the flash names: the entity records it in sync_runs with the manual retry's trigger.
+        var runId = Regex.Match(flash, "run ([0-9a-f-]{36})").Groups[1].Value;
+        var factory = fixture.Node.Services.GetRequiredService<InstaIntelDbFactory>();
+        var recorded = false;
+        while (!recorded && DateTime.UtcNow < deadline.AddMinutes(1))
+        {
+            await using (var db = factory.Open())
+            {
+                var runs = await (from run in db.SyncRuns
+                                  join account in db.InstagramAccounts on run.InstagramAccountId equals account.Id
+                                  where account.Username == Account
+                                  select run.StatsJson).ToListAsync();
+                recorded = runs.Any(stats => stats?["run_id"]?.GetValue<string>() == runId
+                                             && stats?["trigger"]?.GetValue<string>() == FailureRetrier.ManualTrigger);
+            }
+            if (!recorded) await Task.Delay(500);
+        }
+        Assert.True(recorded, $"no sync_runs row for run {runId}");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(fixture.ScreenshotFolder, "operations-retry.png"), FullPage = true, Timeout = 120_000 });
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
