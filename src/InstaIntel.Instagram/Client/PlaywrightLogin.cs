@@ -32,7 +32,8 @@ public sealed class PlaywrightLogin(BrowserPool browsers, IRequestGate gate, Ins
             {
                 return await LogInOnceAsync(account, username, password, template, blank, cancellationToken);
             }
-            catch (Exception lost) when (lost is PageNotOpenedException or TargetClosedException && !cancellationToken.IsCancellationRequested)
+            catch (Exception lost) when (!cancellationToken.IsCancellationRequested && (lost is PageNotOpenedException
+                || lost is PlaywrightException { Message: var message } && message.Contains("has been closed", StringComparison.Ordinal)))
             {
                 // Chromium can leave a new-page call unanswered (Playwright sets no deadline on it), or drop the login
                 // page or its context under load: one more try on a fresh context, as the client does when a context

@@ -50,6 +50,13 @@ public sealed class MediaLibrary : IDisposable
     /// <summary>The MP4 a video post or story plays.</summary>
     public string ClipFor(long mediaPk) => _assets.Clips[(int)(mediaPk % _assets.Clips.Count)];
 
+    /// <summary>Whose face a video shows: the person its clip was cut from (named at the end of the file name), or null.</summary>
+    public string? PersonInClip(long mediaPk)
+    {
+        var clip = Path.GetFileNameWithoutExtension(ClipFor(mediaPk));
+        return _assets.People.FirstOrDefault(p => clip.EndsWith(p.Name, StringComparison.OrdinalIgnoreCase))?.Name;
+    }
+
     public string PersonName(int subject) => _assets.People[subject % _assets.People.Count].Name;
 
     internal byte[] Render(PictureSource source, int width, int height)
