@@ -3,6 +3,7 @@ using Akka.Cluster.Sharding;
 using Akka.Event;
 using Akka.Persistence;
 using System.Text.Json.Nodes;
+using InstaIntel.Actors.Analysis;
 using InstaIntel.Actors.Operations;
 using InstaIntel.Actors.Processing;
 using InstaIntel.Domain.Common;
@@ -30,6 +31,7 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
     private readonly IAccountWorkers? _workers;
     private readonly ISyncRunRecorder? _runs;
     private readonly IFailureRecorder? _failures;
+    private readonly AiHealthStatus? _aiHealth;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Dictionary<string, Backlog> _backlogs = [];
     // Set when media-analysis says captured media wait; cleared by a workspace-actions run that left none (not persisted:
@@ -43,9 +45,10 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
     private string _holdReason = "";
 
     public AccountEntity(string username, AccountRepository accounts, AccountEntitySettings settings, IAccountWorkers? workers = null, ISyncRunRecorder? runs = null,
-        IFailureRecorder? failures = null)
+        IFailureRecorder? failures = null, AiHealthStatus? aiHealth = null)
     {
         _failures = failures;
+        _aiHealth = aiHealth;
         _username = username;
         _accounts = accounts;
         _settings = settings;
@@ -209,9 +212,10 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
 
     public static string PersistenceIdFor(string username) => $"account-{username}";
 
+    /// <param name="aiHealth">the node's AI verdict (none: AI counts as healthy).</param>
     public static Props Props(string username, AccountRepository accounts, AccountEntitySettings settings, IAccountWorkers? workers = null, ISyncRunRecorder? runs = null,
-        IFailureRecorder? failures = null) =>
-        Akka.Actor.Props.Create(() => new AccountEntity(username, accounts, settings, workers, runs, failures));
+        IFailureRecorder? failures = null, AiHealthStatus? aiHealth = null) =>
+        Akka.Actor.Props.Create(() => new AccountEntity(username, accounts, settings, workers, runs, failures, aiHealth));
 
     private void Create(CreateAccount create)
     {
@@ -293,7 +297,9 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
             _state.FailureCount);
         var backlog = _backlogs.Values.Aggregate(Backlog.None, (sum, b) => new Backlog(
             sum.StoryPipelines + b.StoryPipelines, sum.PostPipelines + b.PostPipelines, sum.WorkspaceItems + b.WorkspaceItems, sum.ActiveStreams + b.ActiveStreams));
-        var context = new TickContext(now, manual, AiHealthy: true, backlog, WorkspaceHasPendingPosts: _mediaAwaitingAnalysis, Random.Shared.NextDouble());
+        // The latest verdict of the node's AI health check: a field read, never a wait.
+        var aiHealthy = _aiHealth?.Current.Healthy ?? true;
+        var context = new TickContext(now, manual, aiHealthy, backlog, WorkspaceHasPendingPosts: _mediaAwaitingAnalysis, Random.Shared.NextDouble());
         var decision = action?.Phase is { } only
             ? ContinuousProcessing.DecideFor(only, coordinator, context, _settings.Processing)
             : ContinuousProcessing.Decide(coordinator, context, _settings.Processing);
@@ -304,6 +310,9 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
                 replyTo.Tell(new RunNotStarted(skip.Reason, skip.Detail));
                 break;
             case TickDecision.Run run:
+                foreach (var (phase, reason) in run.Skipped)
+                    _log.Info("Account {0}: {1} is due but skipped ({2}: {3}); {4} runs instead", _username, SeedString.Of(phase), reason,
+                        _aiHealth?.Current.Detail ?? "", SeedString.Of(run.Phase));
                 if (_state.CurrentRunId is { } stale)
                     Context.Child(_workers.ChildFor(_state.CurrentPhase!.Value)).Tell(new AbortPhase(stale, "taken over: heartbeat went stale"));
                 Persist(new RunStarted(now, Guid.NewGuid(), run.Phase, run.NextDueAt, run.TookOverStaleRun, trigger), started =>

@@ -54,6 +54,12 @@ public interface IAiProvider
 
     /// <exception cref="AiProviderException">the provider answered with an error (its HTTP status when it has one).</exception>
     Task<ProviderAnswer> RunAsync(AiRequest request, ProviderSettings settings, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether the provider can be used now (the AI health check asks each enabled one): an HTTP provider answers at the
+    /// address its calls go to; the local one has its models. The caller's token carries the probe's deadline.
+    /// </summary>
+    Task<AiHealthResult> ProbeAsync(ProviderSettings settings, CancellationToken cancellationToken);
 }
 
 /// <summary>A provider call that failed; <see cref="HttpStatus"/> is recorded in <c>ai_api_calls</c>.</summary>

@@ -3,7 +3,7 @@ using InstaIntel.Storage.Operations;
 
 namespace InstaIntel.Node.Failures;
 
-/// <summary>Failure capture, issues, the retry sweep and the queue and AI health checks that raise issues of their own.</summary>
+/// <summary>Failure capture, issues and the retry sweep: what the entity, the HTTP edge and the admin API share.</summary>
 public static class FailureServices
 {
     public static IServiceCollection AddInstaIntelFailures(this IServiceCollection services, IConfiguration configuration)
@@ -15,12 +15,6 @@ public static class FailureServices
         services.AddSingleton<FailureRetrier>();
         services.AddSingleton<FailureRetrySweep>();
         services.AddHostedService(sp => sp.GetRequiredService<FailureRetrySweep>());
-
-        services.AddSingleton(configuration.GetSection(Health.HealthCheckOptions.Section).Get<Health.HealthCheckOptions>() ?? new Health.HealthCheckOptions());
-        services.AddHttpClient();
-        services.AddSingleton<Health.QueueHealthCheck>();
-        services.AddSingleton<Health.AiHealthCheck>();
-        services.AddHostedService<Health.HealthCheckService>();
         return services;
     }
 }

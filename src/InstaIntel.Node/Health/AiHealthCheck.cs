@@ -1,78 +1,68 @@
+using System.Text.Json.Nodes;
+using Akka.Actor;
+using Akka.Cluster;
+using InstaIntel.Actors.Analysis;
 using InstaIntel.Domain.Analysis;
 using InstaIntel.Domain.Operations;
-using InstaIntel.Storage;
+using InstaIntel.Storage.Analysis;
 using InstaIntel.Storage.Operations;
-using LinqToDB;
-using LinqToDB.Async;
 
 namespace InstaIntel.Node.Health;
 
-/// <summary>Reachability of a provider's HTTP endpoint: any answer below 500 means it is there.</summary>
-public sealed class HttpAiHealthProbe(string provider, Uri baseUrl, HttpClient http) : IAiHealthProbe
-{
-    public string Provider { get; } = provider;
-
-    public async Task<AiHealthResult> ProbeAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var response = await http.GetAsync(baseUrl, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            var status = (int)response.StatusCode;
-            return status < 500
-                ? new AiHealthResult(true, $"{baseUrl} answered {status}")
-                : new AiHealthResult(false, $"{baseUrl} answered {status}");
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            return new AiHealthResult(false, $"{baseUrl} is unreachable: {ex.Message}");
-        }
-    }
-}
-
-/// <summary>A provider whose settings name no endpoint cannot be probed: it counts as unhealthy, with the reason.</summary>
-public sealed class MisconfiguredAiHealthProbe(string provider, string reason) : IAiHealthProbe
-{
-    public string Provider { get; } = provider;
-
-    public Task<AiHealthResult> ProbeAsync(CancellationToken cancellationToken) => Task.FromResult(new AiHealthResult(false, reason));
-}
-
 /// <summary>
-/// AI health: probes every enabled provider of <c>ai_provider_settings</c> (its <c>config.base_url</c>) and raises an
-/// <c>ai_unhealthy</c> issue for a provider that fails, resolving it when the provider answers again.
-/// Providers that are not HTTP endpoints can add their own <see cref="IAiHealthProbe"/> through <see cref="ProbesFor"/>.
+/// AI health: probes every provider the runner would try (the enabled <c>ai_provider_settings</c> rows, or the local
+/// provider alone when none exist), each within <see cref="HealthMonitorOptions.AiProbeTimeout"/>. A provider that fails
+/// raises an <c>error</c> <c>ai_unhealthy</c> issue owned by this node, resolved when it passes again; the verdict over
+/// all of them (<see cref="AiHealthVerdict.Decide"/>) goes to <see cref="AiHealthStatus"/>, where the account entities read it.
 /// </summary>
-public sealed class AiHealthCheck(InstaIntelDbFactory database, IssueRepository issues, IHttpClientFactory clients, HealthCheckOptions options)
+public sealed class AiHealthCheck(ActorSystem system, AiRunner runner, IssueRepository issues, AiHealthStatus status, HealthMonitorOptions options)
 {
     public const string Issue = "ai_unhealthy";
 
-    public IReadOnlyList<IAiHealthProbe> ProbesFor(IEnumerable<AiProviderSetting> settings)
-    {
-        var http = clients.CreateClient(nameof(AiHealthCheck));
-        http.Timeout = options.AiProbeTimeout;
-        return settings.Select(setting =>
-            setting.Config?["base_url"]?.GetValue<string>() is { } url && Uri.TryCreate(url, UriKind.Absolute, out var baseUrl)
-                ? new HttpAiHealthProbe(setting.Provider, baseUrl, http)
-                : (IAiHealthProbe)new MisconfiguredAiHealthProbe(setting.Provider, "no usable config.base_url to probe")).ToList();
-    }
+    /// <summary>The purposes the runner serves: each needs one healthy provider for the node to count as AI-healthy.</summary>
+    public static readonly IReadOnlyList<string> Purposes = [AiPurposes.MediaUnderstanding, AiPurposes.TextGeneration];
 
-    /// <returns>each enabled provider and how its probe went.</returns>
-    public async Task<IReadOnlyList<(string Provider, AiHealthResult Result)>> CheckAsync(DateTime now, CancellationToken cancellationToken)
+    public async Task<(AiHealthVerdict Verdict, IReadOnlyList<ProviderHealth> Providers)> CheckAsync(DateTime now, CancellationToken cancellationToken)
     {
-        List<AiProviderSetting> enabled;
-        await using (var db = database.Open())
-            enabled = await db.AiProviderSettings.Where(s => s.Enabled).OrderBy(s => s.Priority).ToListAsync(cancellationToken);
-        var results = new List<(string, AiHealthResult)>();
-        foreach (var probe in ProbesFor(enabled))
+        var node = Cluster.Get(system).SelfAddress.ToString();
+        var probed = new List<ProviderHealth>();
+        foreach (var settings in await runner.EnabledAsync(cancellationToken))
         {
-            var result = await probe.ProbeAsync(cancellationToken);
-            var report = new IssueReport(Issue, probe.Provider, IssueSeverity.Error, $"AI provider {probe.Provider} is unhealthy", result.Detail, Issue);
+            var provider = runner.Provider(settings.Provider);
+            var result = provider is null
+                ? new AiHealthResult(false, $"this node has no provider named '{settings.Provider}'")
+                : await ProbeAsync(provider, settings, cancellationToken);
+            var purposes = provider is null ? new List<string>() : Purposes.Where(provider.Supports).ToList();
+            probed.Add(new ProviderHealth(settings.Provider, purposes, result));
+
+            var report = new IssueReport(Issue, settings.Provider, IssueSeverity.Error, $"AI provider {settings.Provider} is unhealthy", result.Detail,
+                $"{Issue} on {node}", Metadata: new JsonObject { ["node"] = node, ["priority"] = settings.Priority });
             if (result.Healthy)
                 await issues.ResolveAsync(report.Fingerprint, $"healthy again: {result.Detail}", now, cancellationToken);
             else
                 await issues.RaiseAsync(report, now, cancellationToken: cancellationToken);
-            results.Add((probe.Provider, result));
         }
-        return results;
+        var verdict = AiHealthVerdict.Decide(probed, Purposes.ToList(), now);
+        status.Report(verdict);
+        return (verdict, probed);
+    }
+
+    private async Task<AiHealthResult> ProbeAsync(IAiProvider provider, ProviderSettings settings, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(options.AiProbeTimeout);
+        try
+        {
+            return await provider.ProbeAsync(settings, deadline.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new AiHealthResult(false, $"no answer within {options.AiProbeTimeout.TotalSeconds:0.#} s");
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // A probe that throws says the provider cannot be used; the check goes on with the next one.
+            return new AiHealthResult(false, $"{error.GetType().Name}: {error.Message}");
+        }
     }
 }

@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
-using System.Diagnostics.Metrics;
+using System.Text.Json.Nodes;
 using Akka.Actor;
+using Akka.Cluster;
 using InstaIntel.Domain.Observability;
 using InstaIntel.Domain.Operations;
 using InstaIntel.Node.Admin;
@@ -9,87 +9,103 @@ using InstaIntel.Storage.Operations;
 namespace InstaIntel.Node.Health;
 
 /// <summary>
-/// Queue health: the stream backlogs the account children report (read from <see cref="InstaIntelMetrics.StreamBacklog"/>
-/// by a listener) and the mailboxes of this node's account actors, each against its threshold. Above it raises an
-/// issue (one per stream and kind, one per actor); back under it resolves the issue it raised.
+/// Queue health: the stream backlogs the account children report (<see cref="InstaIntelMetrics.CurrentBacklog"/>: per
+/// process, so per node) and the mailboxes of the actors under the watched roots, each against its
+/// threshold. Above it raises a <c>warn</c> issue owned by this node (its address is in the key and the metadata); back
+/// under it, this node resolves the issue it raised.
 /// </summary>
 public sealed class QueueHealthCheck : IDisposable
 {
     public const string BacklogIssue = "queue_backlog";
     public const string MailboxIssue = "queue_mailbox";
 
-    private readonly ConcurrentDictionary<(string Stream, string Kind), long> _backlog = new();
+    // Fingerprints this node raised and has not resolved; on the first check it takes over those a previous run of it left open.
     private readonly HashSet<string> _raised = [];
-    private readonly MeterListener _listener = new();
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
     private readonly ActorSystem _system;
     private readonly IssueRepository _issues;
-    private readonly HealthCheckOptions _options;
+    private readonly HealthMonitorOptions _options;
+    private bool _adopted;
 
-    public QueueHealthCheck(ActorSystem system, IssueRepository issues, HealthCheckOptions options)
+    public QueueHealthCheck(ActorSystem system, IssueRepository issues, HealthMonitorOptions options)
     {
         _system = system;
         _issues = issues;
         _options = options;
-        _listener.InstrumentPublished = (instrument, listener) =>
-        {
-            if (instrument.Meter.Name == InstaIntelMetrics.MeterName && instrument.Name == InstaIntelMetrics.StreamBacklogName)
-                listener.EnableMeasurementEvents(instrument);
-        };
-        // The instrument is an up-down counter of changes: the sum of what was measured is the backlog.
-        _listener.SetMeasurementEventCallback<long>((_, delta, tags, _) =>
-        {
-            string? stream = null, kind = null;
-            foreach (var tag in tags)
-            {
-                if (tag.Key == "stream") stream = tag.Value as string;
-                else if (tag.Key == "kind") kind = tag.Value as string;
-            }
-            if (stream is not null && kind is not null)
-                _backlog.AddOrUpdate((stream, kind), delta, (_, total) => total + delta);
-        });
-        _listener.Start();
     }
 
-    /// <summary>One check: raises what is above its threshold, resolves what this node raised and is back under.</summary>
+    /// <summary>One check: raises what is above its threshold (an occurrence a check), resolves what this node raised and is back under.</summary>
     /// <returns>the issues raised by this check.</returns>
     public async Task<IReadOnlyList<IssueReport>> CheckAsync(DateTime now, CancellationToken cancellationToken)
     {
-        var above = new List<IssueReport>();
-        foreach (var ((stream, kind), total) in _backlog)
+        await _oneAtATime.WaitAsync(cancellationToken);
+        try
         {
-            if (total > _options.BacklogThreshold)
-                above.Add(new IssueReport(BacklogIssue, stream, IssueSeverity.Warn, $"Backlog of {kind} in {stream} above {_options.BacklogThreshold}",
-                    $"{total} {kind} waiting in {stream} on this node (threshold {_options.BacklogThreshold}).", kind));
-        }
-        var region = ActorTree.Find(_system, "/system/sharding/account");
-        if (region is not null)
-        {
-            var budget = ActorTree.MaxNodes;
-            foreach (var actor in Flatten(ActorTree.Describe(region, depth: 3, ref budget)))
+            var node = Cluster.Get(_system).SelfAddress.ToString();
+            var above = Backlogs(node).Concat(Mailboxes(node)).ToList();
+            if (!_adopted)
             {
-                if (actor.Mailbox > _options.MailboxThreshold)
-                    above.Add(new IssueReport(MailboxIssue, actor.Path, IssueSeverity.Warn, $"Mailbox of {actor.Path} above {_options.MailboxThreshold}",
-                        $"{actor.Mailbox} messages queued for {actor.Path} (threshold {_options.MailboxThreshold}).", "mailbox"));
+                foreach (var type in new[] { BacklogIssue, MailboxIssue })
+                {
+                    var open = await _issues.ListAsync(new IssueFilter(Status: IssueStatus.Open, IssueType: type, Limit: 500), cancellationToken);
+                    _raised.UnionWith(open.Where(i => NodeOf(i.Metadata) == node).Select(i => i.Fingerprint));
+                }
+                _adopted = true;
             }
+            foreach (var report in above)
+            {
+                await _issues.RaiseAsync(report, now, cancellationToken: cancellationToken);
+                _raised.Add(report.Fingerprint);
+            }
+            var stillAbove = above.Select(r => r.Fingerprint).ToHashSet();
+            foreach (var fingerprint in _raised.Where(f => !stillAbove.Contains(f)).ToList())
+            {
+                await _issues.ResolveAsync(fingerprint, "back under its threshold", now, cancellationToken);
+                _raised.Remove(fingerprint);
+            }
+            return above;
         }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
 
-        foreach (var report in above)
+    private IEnumerable<IssueReport> Backlogs(string node)
+    {
+        var threshold = _options.BacklogThreshold;
+        foreach (var ((stream, kind), total) in InstaIntelMetrics.CurrentBacklog())
         {
-            await _issues.RaiseAsync(report, now, cancellationToken: cancellationToken);
-            lock (_raised) _raised.Add(report.Fingerprint);
+            if (total <= threshold) continue;
+            yield return new IssueReport(BacklogIssue, stream, IssueSeverity.Warn, $"Backlog of {kind} in {stream} above {threshold}",
+                $"{total} {kind} waiting in {stream} on {node} (threshold {threshold}).", $"{kind} on {node}",
+                Metadata: new JsonObject { ["node"] = node, ["kind"] = kind, ["backlog"] = total, ["threshold"] = threshold });
         }
-        var stillAbove = above.Select(r => r.Fingerprint).ToHashSet();
-        string[] recovered;
-        lock (_raised) recovered = _raised.Where(f => !stillAbove.Contains(f)).ToArray();
-        foreach (var fingerprint in recovered)
+    }
+
+    private List<IssueReport> Mailboxes(string node)
+    {
+        var threshold = _options.MailboxThreshold;
+        var budget = ActorTree.MaxNodes;
+        var above = new List<IssueReport>();
+        foreach (var path in _options.Roots)
         {
-            await _issues.ResolveAsync(fingerprint, "back under its threshold", now, cancellationToken);
-            lock (_raised) _raised.Remove(fingerprint);
+            if (ActorTree.Find(_system, path) is not { } root) continue; // e.g. the region before sharding started
+            foreach (var actor in Flatten(ActorTree.Describe(root, _options.MailboxDepth, ref budget)))
+            {
+                if (actor.Mailbox <= threshold) continue;
+                above.Add(new IssueReport(MailboxIssue, actor.Path, IssueSeverity.Warn, $"Mailbox of {actor.Path} above {threshold}",
+                    $"{actor.Mailbox} messages queued for {actor.Path} ({actor.Type}) on {node} (threshold {threshold}).", $"mailbox on {node}",
+                    Metadata: new JsonObject { ["node"] = node, ["actor_type"] = actor.Type, ["mailbox"] = actor.Mailbox, ["threshold"] = threshold }));
+            }
         }
         return above;
     }
 
+    private static string? NodeOf(JsonObject? metadata) =>
+        metadata?["node"] is JsonValue value && value.TryGetValue<string>(out var node) ? node : null;
+
     private static IEnumerable<ActorNodeView> Flatten(ActorNodeView node) => node.Children.SelectMany(Flatten).Prepend(node);
 
-    public void Dispose() => _listener.Dispose();
+    public void Dispose() => _oneAtATime.Dispose();
 }
