@@ -155,6 +155,12 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
                 RecordFinished(aborted.RunId, false, System.Collections.Immutable.ImmutableDictionary<string, int>.Empty, $"aborted: {aborted.Reason}", e.At);
             });
         });
+        Command<WorkItemFailed>(failed =>
+        {
+            // The run goes on: no backoff, only the record (the child names itself as the sender).
+            RecordFailure(Sender.Path.Name, failed.Phase, failed.RunId.ToString(), failed.ErrorType, failed.Message, failed.Backtrace, false, DateTime.UtcNow,
+                failed.HttpStatus, new JsonObject { ["item"] = failed.Item });
+        });
         Command<ChildCrashed>(crash =>
         {
             _log.Warning(crash.Cause, "Child {0} of account {1} crashed", crash.Child, _username);
@@ -349,7 +355,8 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
     /// The failure as a <c>background_job_failures</c> row, written off the actor's thread; a write that fails is
     /// logged and forgotten (the journal already holds the run's failure).
     /// </summary>
-    private void RecordFailure(string child, Phase? phase, string correlationId, string errorType, string message, string? backtrace, bool authentication, DateTime at)
+    private void RecordFailure(string child, Phase? phase, string correlationId, string errorType, string message, string? backtrace, bool authentication, DateTime at,
+        int? httpStatus = null, JsonObject? extra = null)
     {
         if (_failures is null) return;
         var metadata = new JsonObject
@@ -362,8 +369,13 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
             ["duration_ms"] = _state.LastStartedAt is { } started && phase is not null ? (long)(at - started).TotalMilliseconds : null,
             ["retry_after_at"] = _state.RetryAfterAt,
         };
+        if (extra is not null)
+        {
+            foreach (var (key, value) in extra)
+                metadata[key] = value?.DeepClone();
+        }
         var report = new FailureReport(phase is { } work ? SeedString.Of(work) : "child_crash", child, correlationId, errorType, message, backtrace, at,
-            _username, Authentication: authentication, Metadata: metadata);
+            _username, Authentication: authentication, HttpStatus: httpStatus, Metadata: metadata);
         _failures.RecordAsync(report).PipeTo(Self, success: () => FailureRecorded.Instance, failure: ex => new FailureRecordFailed(ex));
     }
 

@@ -69,8 +69,17 @@ public sealed class AiProviderException(string message, int? httpStatus = null, 
 }
 
 /// <summary>Every candidate provider failed or was over its limit; the message lists each attempt.</summary>
-public sealed class AiProvidersFailedException(string message, bool rateLimited) : Exception(message)
+public sealed class AiProvidersFailedException(string message, bool rateLimited, IReadOnlyList<Exception>? errors = null) : Exception(message)
 {
     /// <summary>Every candidate was skipped for a full rate-limit window: the work should wait, not fail.</summary>
     public bool RateLimited { get; } = rateLimited;
+
+    /// <summary>What each provider that was called threw, in the order tried (skipped providers threw nothing).</summary>
+    public IReadOnlyList<Exception> Errors { get; } = errors ?? [];
+
+    /// <summary>
+    /// The error a failure record should name: the provider's own error when exactly one provider was called (its
+    /// class and HTTP status classify the failure), else this summary.
+    /// </summary>
+    public Exception Cause => Errors.Count == 1 ? Errors[0] : this;
 }

@@ -81,6 +81,7 @@ public sealed class AiRunner
     private async Task<AiOutcome> InferAsync(AiRequest request, CancellationToken cancellationToken)
     {
         var attempts = new List<string>();
+        var errors = new List<Exception>();
         var limited = 0;
         foreach (var settings in await CandidatesAsync(request.Purpose, cancellationToken))
         {
@@ -121,11 +122,12 @@ public sealed class AiRunner
                 await _analyses.FailAsync(row.Id, aborted ? "aborted" : $"{error.GetType().Name}: {error.Message}", CancellationToken.None);
                 if (aborted) throw;
                 attempts.Add($"{settings.Provider}: {error.Message}");
+                errors.Add(error);
             }
         }
         throw new AiProvidersFailedException(attempts.Count == 0
             ? $"no enabled AI provider supports {request.Purpose}"
-            : $"all enabled AI providers failed for {request.Purpose}: {string.Join("; ", attempts)}", limited > 0 && limited == attempts.Count);
+            : $"all enabled AI providers failed for {request.Purpose}: {string.Join("; ", attempts)}", limited > 0 && limited == attempts.Count, errors);
     }
 
     /// <summary>
