@@ -129,7 +129,7 @@ public sealed class AnalyserFailureSpec(LocalAnalysisFixture models) : Akka.Test
             Assert.Equal(Account, row.Metadata!["account"]!.GetValue<string>());
             Assert.False(string.IsNullOrWhiteSpace(row.Backtrace));
         });
-        Assert.Equal(stories.Select(id => $"instagram_story:{id}").Order(), rows.Select(r => r.Metadata!["item"]!.GetValue<string>()).Order());
+        Assert.Equal(stories.Select(id => $"instagram_stories:{id}").Order(), rows.Select(r => r.Metadata!["item"]!.GetValue<string>()).Order());
 
         var issue = Assert.Single(await new IssueRepository(Factory).ListAsync(new IssueFilter()));
         Assert.Equal((3, IssueStatus.Open, IssueSeverity.Error, IssueFingerprint.JobFailure, "media-analysis"),
