@@ -61,6 +61,9 @@ public sealed class RunningNode : IAsyncDisposable
                 ["InstaIntel:Security:ApiKeyHashes:0"] = InstaIntel.Domain.Security.ApiKeySecret.Hash(ApiKey),
                 // Each test node has its own vault key (tests of the key file itself set KeyFile).
                 ["InstaIntel:Vault:Key"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+                // Test nodes run without the ONNX models (media analysis fails fast, the CPU stays free), which the AI
+                // health check would rightly call unhealthy and stop story syncs for; tests of the monitor turn it on.
+                ["InstaIntel:Health:Monitor:Enabled"] = "false",
             };
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
                 values[key] = value;

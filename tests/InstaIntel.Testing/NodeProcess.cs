@@ -64,6 +64,9 @@ public sealed class NodeProcess : IAsyncDisposable
             ["InstaIntel:Cluster:Hostname"] = "127.0.0.1",
             ["InstaIntel:Cluster:Port"] = node.AkkaPort.ToString(CultureInfo.InvariantCulture),
         };
+        // Test nodes run without the ONNX models, which the AI health check would rightly call unhealthy and stop their
+        // story syncs for: the monitor is off unless a test turns it on.
+        arguments.TryAdd("InstaIntel:Health:Monitor:Enabled", "false");
         for (var i = 0; i < node.SeedNodes.Count; i++)
             arguments[$"InstaIntel:Cluster:SeedNodes:{i}"] = node.SeedNodes[i];
         foreach (var (key, value) in arguments)

@@ -3,6 +3,7 @@ using Akka.Cluster.Sharding;
 using Akka.Event;
 using Akka.Persistence;
 using System.Text.Json.Nodes;
+using InstaIntel.Actors.Analysis;
 using InstaIntel.Actors.Operations;
 using InstaIntel.Actors.Processing;
 using InstaIntel.Domain.Common;
@@ -30,6 +31,7 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
     private readonly IAccountWorkers? _workers;
     private readonly ISyncRunRecorder? _runs;
     private readonly IFailureRecorder? _failures;
+    private readonly AiHealthStatus? _aiHealth;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Dictionary<string, Backlog> _backlogs = [];
     // Set when media-analysis says captured media wait; cleared by a workspace-actions run that left none (not persisted:
@@ -43,9 +45,10 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
     private string _holdReason = "";
 
     public AccountEntity(string username, AccountRepository accounts, AccountEntitySettings settings, IAccountWorkers? workers = null, ISyncRunRecorder? runs = null,
-        IFailureRecorder? failures = null)
+        IFailureRecorder? failures = null, AiHealthStatus? aiHealth = null)
     {
         _failures = failures;
+        _aiHealth = aiHealth;
         _username = username;
         _accounts = accounts;
         _settings = settings;
@@ -153,6 +156,12 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
                 RecordFinished(aborted.RunId, false, System.Collections.Immutable.ImmutableDictionary<string, int>.Empty, $"aborted: {aborted.Reason}", e.At);
             });
         });
+        Command<WorkItemFailed>(failed =>
+        {
+            // The run goes on: no backoff, only the record (the child names itself as the sender).
+            RecordFailure(Sender.Path.Name, failed.Phase, failed.RunId.ToString(), failed.ErrorType, failed.Message, failed.Backtrace, false, DateTime.UtcNow,
+                failed.HttpStatus, new JsonObject { ["item"] = failed.Item });
+        });
         Command<ChildCrashed>(crash =>
         {
             _log.Warning(crash.Cause, "Child {0} of account {1} crashed", crash.Child, _username);
@@ -210,9 +219,10 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
 
     public static string PersistenceIdFor(string username) => $"account-{username}";
 
+    /// <param name="aiHealth">the node's AI verdict (none: AI counts as healthy).</param>
     public static Props Props(string username, AccountRepository accounts, AccountEntitySettings settings, IAccountWorkers? workers = null, ISyncRunRecorder? runs = null,
-        IFailureRecorder? failures = null) =>
-        Akka.Actor.Props.Create(() => new AccountEntity(username, accounts, settings, workers, runs, failures));
+        IFailureRecorder? failures = null, AiHealthStatus? aiHealth = null) =>
+        Akka.Actor.Props.Create(() => new AccountEntity(username, accounts, settings, workers, runs, failures, aiHealth));
 
     private void Create(CreateAccount create)
     {
@@ -294,7 +304,9 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
             _state.FailureCount);
         var backlog = _backlogs.Values.Aggregate(Backlog.None, (sum, b) => new Backlog(
             sum.StoryPipelines + b.StoryPipelines, sum.PostPipelines + b.PostPipelines, sum.WorkspaceItems + b.WorkspaceItems, sum.ActiveStreams + b.ActiveStreams));
-        var context = new TickContext(now, manual, AiHealthy: true, backlog, WorkspaceHasPendingPosts: _mediaAwaitingAnalysis, Random.Shared.NextDouble());
+        // The latest verdict of the node's AI health check: a field read, never a wait.
+        var aiHealthy = _aiHealth?.Current.Healthy ?? true;
+        var context = new TickContext(now, manual, aiHealthy, backlog, WorkspaceHasPendingPosts: _mediaAwaitingAnalysis, Random.Shared.NextDouble());
         var decision = action?.Phase is { } only
             ? ContinuousProcessing.DecideFor(only, coordinator, context, _settings.Processing)
             : ContinuousProcessing.Decide(coordinator, context, _settings.Processing);
@@ -305,6 +317,9 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
                 replyTo.Tell(new RunNotStarted(skip.Reason, skip.Detail));
                 break;
             case TickDecision.Run run:
+                foreach (var (phase, reason) in run.Skipped)
+                    _log.Info("Account {0}: {1} is due but skipped ({2}: {3}); {4} runs instead", _username, SeedString.Of(phase), reason,
+                        _aiHealth?.Current.Detail ?? "", SeedString.Of(run.Phase));
                 if (_state.CurrentRunId is { } stale)
                     Context.Child(_workers.ChildFor(_state.CurrentPhase!.Value)).Tell(new AbortPhase(stale, "taken over: heartbeat went stale"));
                 Persist(new RunStarted(now, Guid.NewGuid(), run.Phase, run.NextDueAt, run.TookOverStaleRun, trigger), started =>
@@ -341,7 +356,8 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
     /// The failure as a <c>background_job_failures</c> row, written off the actor's thread; a write that fails is
     /// logged and forgotten (the journal already holds the run's failure).
     /// </summary>
-    private void RecordFailure(string child, Phase? phase, string correlationId, string errorType, string message, string? backtrace, bool authentication, DateTime at)
+    private void RecordFailure(string child, Phase? phase, string correlationId, string errorType, string message, string? backtrace, bool authentication, DateTime at,
+        int? httpStatus = null, JsonObject? extra = null)
     {
         if (_failures is null) return;
         var metadata = new JsonObject
@@ -354,8 +370,13 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
             ["duration_ms"] = _state.LastStartedAt is { } started && phase is not null ? (long)(at - started).TotalMilliseconds : null,
             ["retry_after_at"] = _state.RetryAfterAt,
         };
+        if (extra is not null)
+        {
+            foreach (var (key, value) in extra)
+                metadata[key] = value?.DeepClone();
+        }
         var report = new FailureReport(phase is { } work ? SeedString.Of(work) : "child_crash", child, correlationId, errorType, message, backtrace, at,
-            _username, Authentication: authentication, Metadata: metadata);
+            _username, Authentication: authentication, HttpStatus: httpStatus, Metadata: metadata);
         _failures.RecordAsync(report).PipeTo(Self, success: () => FailureRecorded.Instance, failure: ex => new FailureRecordFailed(ex));
     }
 

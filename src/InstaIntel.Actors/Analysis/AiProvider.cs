@@ -54,6 +54,12 @@ public interface IAiProvider
 
     /// <exception cref="AiProviderException">the provider answered with an error (its HTTP status when it has one).</exception>
     Task<ProviderAnswer> RunAsync(AiRequest request, ProviderSettings settings, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether the provider can be used now (the AI health check asks each enabled one): an HTTP provider answers at the
+    /// address its calls go to; the local one has its models. The caller's token carries the probe's deadline.
+    /// </summary>
+    Task<AiHealthResult> ProbeAsync(ProviderSettings settings, CancellationToken cancellationToken);
 }
 
 /// <summary>A provider call that failed; <see cref="HttpStatus"/> is recorded in <c>ai_api_calls</c>.</summary>
@@ -63,8 +69,17 @@ public sealed class AiProviderException(string message, int? httpStatus = null, 
 }
 
 /// <summary>Every candidate provider failed or was over its limit; the message lists each attempt.</summary>
-public sealed class AiProvidersFailedException(string message, bool rateLimited) : Exception(message)
+public sealed class AiProvidersFailedException(string message, bool rateLimited, IReadOnlyList<Exception>? errors = null) : Exception(message)
 {
     /// <summary>Every candidate was skipped for a full rate-limit window: the work should wait, not fail.</summary>
     public bool RateLimited { get; } = rateLimited;
+
+    /// <summary>What each provider that was called threw, in the order tried (skipped providers threw nothing).</summary>
+    public IReadOnlyList<Exception> Errors { get; } = errors ?? [];
+
+    /// <summary>
+    /// The error a failure record should name: the provider's own error when exactly one provider was called (its
+    /// class and HTTP status classify the failure), else this summary.
+    /// </summary>
+    public Exception Cause => Errors.Count == 1 ? Errors[0] : this;
 }

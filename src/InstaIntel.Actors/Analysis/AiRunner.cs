@@ -81,6 +81,7 @@ public sealed class AiRunner
     private async Task<AiOutcome> InferAsync(AiRequest request, CancellationToken cancellationToken)
     {
         var attempts = new List<string>();
+        var errors = new List<Exception>();
         var limited = 0;
         foreach (var settings in await CandidatesAsync(request.Purpose, cancellationToken))
         {
@@ -121,24 +122,29 @@ public sealed class AiRunner
                 await _analyses.FailAsync(row.Id, aborted ? "aborted" : $"{error.GetType().Name}: {error.Message}", CancellationToken.None);
                 if (aborted) throw;
                 attempts.Add($"{settings.Provider}: {error.Message}");
+                errors.Add(error);
             }
         }
         throw new AiProvidersFailedException(attempts.Count == 0
             ? $"no enabled AI provider supports {request.Purpose}"
-            : $"all enabled AI providers failed for {request.Purpose}: {string.Join("; ", attempts)}", limited > 0 && limited == attempts.Count);
+            : $"all enabled AI providers failed for {request.Purpose}: {string.Join("; ", attempts)}", limited > 0 && limited == attempts.Count, errors);
     }
 
     /// <summary>
     /// Enabled providers by priority that exist on this node and serve the purpose. With no settings at all, the local
     /// provider serves alone, so a fresh node analyses media without configuration.
     /// </summary>
-    private async Task<IReadOnlyList<ProviderSettings>> CandidatesAsync(string purpose, CancellationToken cancellationToken)
-    {
-        IReadOnlyList<ProviderSettings> configured = await _settings.AnyAsync(cancellationToken)
+    private async Task<IReadOnlyList<ProviderSettings>> CandidatesAsync(string purpose, CancellationToken cancellationToken) =>
+        (await EnabledAsync(cancellationToken)).Where(s => _providers.TryGetValue(s.Provider, out var p) && p.Supports(purpose)).ToList();
+
+    /// <summary>The enabled providers by priority, or the local provider alone when nothing is configured (what the runner would try).</summary>
+    public async Task<IReadOnlyList<ProviderSettings>> EnabledAsync(CancellationToken cancellationToken) =>
+        await _settings.AnyAsync(cancellationToken)
             ? await _settings.ListEnabledAsync(cancellationToken)
             : [new ProviderSettings(LocalProvider.ProviderName, true, 0, new JsonObject(), null)];
-        return configured.Where(s => _providers.TryGetValue(s.Provider, out var p) && p.Supports(purpose)).ToList();
-    }
+
+    /// <summary>The provider this node has under that name, or null (a settings row may name one this build does not ship).</summary>
+    public IAiProvider? Provider(string name) => _providers.GetValueOrDefault(name);
 
     /// <summary>Why the provider may not be called now, or null. Windows are counted from its <c>ai_api_calls</c> rows.</summary>
     private async Task<string?> FullWindowAsync(ProviderSettings settings, CancellationToken cancellationToken)

@@ -69,7 +69,8 @@ public static class AkkaConfiguration
                     // Optional: a node without workers (tests, tools) still serves state, budgets and sessions.
                     resolver.GetService(typeof(Processing.IAccountWorkers)) as Processing.IAccountWorkers,
                     resolver.GetService(typeof(Processing.ISyncRunRecorder)) as Processing.ISyncRunRecorder,
-                    resolver.GetService(typeof(IFailureRecorder)) as IFailureRecorder),
+                    resolver.GetService(typeof(IFailureRecorder)) as IFailureRecorder,
+                    resolver.GetService(typeof(Analysis.AiHealthStatus)) as Analysis.AiHealthStatus),
                 new AccountMessageExtractor(settings.NumberOfShards),
                 new ShardOptions
                 {

@@ -3,6 +3,7 @@ using Akka;
 using Akka.Actor;
 using Akka.Streams;
 using Akka.Streams.Dsl;
+using InstaIntel.Actors.Analysis;
 using InstaIntel.Actors.Processing.MediaAnalysis;
 
 namespace InstaIntel.Actors.Processing;
@@ -11,7 +12,8 @@ namespace InstaIntel.Actors.Processing;
 /// <c>media-analysis</c>: the workspace-actions phase. Takes the account's pending stories, profile posts and feed posts whose media
 /// is stored and runs them through an Akka.Streams graph: reads (blob + AI runner: the local analysers, or a cache hit)
 /// with bounded parallelism, then writes one at a time (faces to people, OCR and video outputs, analysis state), all
-/// behind the run's kill switch. A media that cannot be read is marked failed; a full rate-limit window leaves it pending.
+/// behind the run's kill switch. A media that cannot be read is marked failed and reported to the entity
+/// (<see cref="WorkItemFailed"/>: a failure record, while the run goes on); a full rate-limit window leaves it pending.
 /// </summary>
 public sealed class MediaAnalysisActor : PhaseChild
 {
@@ -39,6 +41,8 @@ public sealed class MediaAnalysisActor : PhaseChild
 
     protected override async Task<ImmutableDictionary<string, int>> RunAsync(StartPhase start, SharedKillSwitch killSwitch, CancellationToken cancellationToken)
     {
+        // Captured before the first await, on the actor's thread: the stream's stages report from theirs.
+        var (entity, self) = (Context.Parent, Self);
         var stats = new Stats();
         stats.Add("captured_since_start", _capturedSinceStart);
         var account = await _services.Accounts.FindAsync(start.Username, cancellationToken)
@@ -47,7 +51,7 @@ public sealed class MediaAnalysisActor : PhaseChild
         var posts = await _services.Posts.ListPendingAnalysisAsync(account.Id, _settings.BatchSize - stories.Count, cancellationToken);
         var feed = await _services.Feed.ListPendingAnalysisAsync(account.Id, _settings.BatchSize - stories.Count - posts.Count, cancellationToken);
         var items = stories.Select(MediaItem.Of).Concat(posts.Select(MediaItem.Of)).Concat(feed.Select(MediaItem.Of)).ToList();
-        var work = new MediaAnalysisWork(_services, stats);
+        var work = new MediaAnalysisWork(_services, stats, (item, error) => entity.Tell(Failed(start, item, error), self));
 
         await Source.From(items)
             .Via(killSwitch.Flow<MediaItem>())
@@ -59,5 +63,13 @@ public sealed class MediaAnalysisActor : PhaseChild
         // A full batch may have left more media behind: the phase stays due.
         stats.Add("batch_full", items.Count >= _settings.BatchSize ? 1 : 0);
         return stats.ToImmutable();
+    }
+
+    /// <summary>The provider's own error when one provider was called (its class and HTTP status classify the failure).</summary>
+    private static WorkItemFailed Failed(StartPhase start, MediaItem item, Exception error)
+    {
+        var cause = error is AiProvidersFailedException providers ? providers.Cause : error;
+        return new WorkItemFailed(start.RunId, start.Phase, $"{item.AnalyzableType}:{item.Id}", cause.GetType().Name, cause.Message, cause.StackTrace,
+            (cause as AiProviderException)?.HttpStatus);
     }
 }

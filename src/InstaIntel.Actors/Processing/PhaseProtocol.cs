@@ -37,3 +37,11 @@ public sealed record BacklogReport(string Child, Backlog Backlog) : IPhaseMessag
 
 /// <summary>media-analysis to the entity: captured media wait for analysis, so the workspace-actions phase is due.</summary>
 public sealed record MediaAwaitingAnalysis(int Count) : IPhaseMessage;
+
+/// <summary>
+/// One item of a run failed while the run went on (a media the analysers could not read): the entity records it as a
+/// failure of the child's work, without failing the run or backing the account off.
+/// </summary>
+/// <param name="Item">What failed, as <c>analyzable_type:id</c> (e.g. <c>instagram_stories:12</c>).</param>
+/// <param name="HttpStatus">The status behind the error when a provider answered one (5xx and 429 are transient).</param>
+public sealed record WorkItemFailed(Guid RunId, Phase Phase, string Item, string ErrorType, string Message, string? Backtrace, int? HttpStatus = null) : IPhaseMessage;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Diagnostics.Metrics;
 using InstaIntel.Domain.Processing;
@@ -72,9 +73,17 @@ public static class InstaIntelMetrics
         Add(stream, "active_streams", after.ActiveStreams - before.ActiveStreams);
     }
 
+    // The same sums as the instrument's, kept here so queue health can read them without a listener that would miss
+    // every change made before it started.
+    private static readonly ConcurrentDictionary<(string Stream, string Kind), long> BacklogTotals = new();
+
+    /// <summary>What <see cref="StreamBacklog"/> adds up to now in this process (one node), by stream and kind.</summary>
+    public static IReadOnlyDictionary<(string Stream, string Kind), long> CurrentBacklog() => BacklogTotals.ToDictionary(pair => pair.Key, pair => pair.Value);
+
     private static void Add(string stream, string kind, long delta)
     {
-        if (delta != 0)
-            StreamBacklog.Add(delta, new KeyValuePair<string, object?>("stream", stream), new KeyValuePair<string, object?>("kind", kind));
+        if (delta == 0) return;
+        StreamBacklog.Add(delta, new KeyValuePair<string, object?>("stream", stream), new KeyValuePair<string, object?>("kind", kind));
+        BacklogTotals.AddOrUpdate((stream, kind), delta, (_, total) => total + delta);
     }
 }

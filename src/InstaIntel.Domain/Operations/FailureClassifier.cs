@@ -27,6 +27,8 @@ public static class FailureClassifier
         "ArgumentException", "ArgumentNullException", "ArgumentOutOfRangeException", "FormatException", "InvalidCastException",
         "NotSupportedException", "NotImplementedException", "NullReferenceException", "KeyNotFoundException",
         "PrivateProfileException", "NotFoundException", "ActionBlockedException", "ModelIntegrityException",
+        // Bytes no decoder can read (a broken media) stay unreadable.
+        "InvalidDataException",
     };
 
     private static readonly string[] AuthenticationWords =

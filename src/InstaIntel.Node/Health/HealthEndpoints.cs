@@ -4,7 +4,10 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace InstaIntel.Node.Health;
 
-/// <summary><c>/healthz</c> (liveness: the process answers) and <c>/readyz</c> (readiness: every check tagged <c>ready</c>).</summary>
+/// <summary>
+/// <c>/healthz</c> (liveness: the process answers) and <c>/readyz</c> (readiness: every check tagged <c>ready</c>); and the
+/// health monitor, whose queue and AI checks raise app issues and set the AI verdict.
+/// </summary>
 public static class HealthEndpoints
 {
     public const string ReadyTag = "ready";
@@ -17,6 +20,17 @@ public static class HealthEndpoints
             .AddCheck<DatabaseCheck>("database", tags: [ReadyTag], timeout: options.CheckTimeout)
             .AddCheck<JournalCheck>("journal", tags: [ReadyTag], timeout: options.CheckTimeout)
             .AddCheck<BrowserPoolCheck>("chromium", tags: [ReadyTag], timeout: options.CheckTimeout);
+        return services;
+    }
+
+    public static IServiceCollection AddInstaIntelHealthMonitor(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(HealthMonitorOptions.Section).Get<HealthMonitorOptions>() ?? new HealthMonitorOptions();
+        options.Validate();
+        services.AddSingleton(options);
+        services.AddSingleton<QueueHealthCheck>();
+        services.AddSingleton<AiHealthCheck>();
+        services.AddHostedService<HealthMonitor>();
         return services;
     }
 

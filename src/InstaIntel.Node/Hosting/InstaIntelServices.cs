@@ -51,6 +51,7 @@ public static class InstaIntelServices
             .WithInstaIntelOperations(readiness.JournalProbeTimeout));
 
         services.AddInstaIntelHealth(readiness);
+        services.AddInstaIntelHealthMonitor(configuration);
         services.AddInstaIntelDashboard(configuration);
         services.AddInstaIntelTelemetry(configuration);
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>

@@ -49,6 +49,8 @@ public static class IntelligenceServices
         services.AddSingleton<AiApiCallRepository>();
         // The vault key is loaded on first use, as for sessions: one-shot commands never touch it.
         services.AddSingleton(sp => new AiProviderSettingRepository(sp.GetRequiredService<InstaIntelDbFactory>(), VaultKey.LoadProtector(vault)));
+        // The AI health check writes it, every account entity reads it at its tick.
+        services.AddSingleton<AiHealthStatus>();
         services.AddSingleton(sp => new AiRunner(sp.GetServices<IAiProvider>(), sp.GetRequiredService<AiAnalysisRepository>(),
             sp.GetRequiredService<AiApiCallRepository>(), sp.GetRequiredService<AiProviderSettingRepository>()));
         return services;

@@ -24,6 +24,9 @@ public sealed class ChatProviderStub : IAsyncDisposable
     public int? OllamaFailsWith { get; set; }
     public int? OpenAiFailsWith { get; set; }
 
+    /// <summary>(path, authorization header) of every health probe.</summary>
+    public ConcurrentQueue<(string Path, string? Authorization)> Probes { get; } = new();
+
     /// <summary>(path, authorization header, body) of every request.</summary>
     public ConcurrentQueue<(string Path, string? Authorization, JsonObject Body)> Requests { get; } = new();
 
@@ -58,6 +61,17 @@ public sealed class ChatProviderStub : IAsyncDisposable
                 ["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = $"openai says: {user}" } }),
                 ["usage"] = new JsonObject { ["prompt_tokens"] = 20, ["completion_tokens"] = 5, ["total_tokens"] = 25 },
             });
+        });
+        // The model lists the health probes read; they fail with the same switches as the chat routes.
+        app.MapGet("/api/tags", (HttpRequest request) =>
+        {
+            stub.Probes.Enqueue((request.Path.Value!, request.Headers.Authorization.FirstOrDefault()));
+            return stub.OllamaFailsWith is { } status ? Results.StatusCode(status) : Results.Json(new JsonObject { ["models"] = new JsonArray() });
+        });
+        app.MapGet("/v1/models", (HttpRequest request) =>
+        {
+            stub.Probes.Enqueue((request.Path.Value!, request.Headers.Authorization.FirstOrDefault()));
+            return stub.OpenAiFailsWith is { } status ? Results.StatusCode(status) : Results.Json(new JsonObject { ["data"] = new JsonArray() });
         });
         await app.StartAsync();
         stub.BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single() + "/");

@@ -53,4 +53,7 @@ public sealed class CountingProvider(IAiProvider inner) : IAiProvider
         Interlocked.Increment(ref _calls);
         return inner.RunAsync(request, settings, cancellationToken);
     }
+
+    public Task<InstaIntel.Domain.Analysis.AiHealthResult> ProbeAsync(ProviderSettings settings, CancellationToken cancellationToken) =>
+        inner.ProbeAsync(settings, cancellationToken);
 }

@@ -2,8 +2,10 @@ using System.Collections.Immutable;
 using Akka.Actor;
 using Akka.TestKit;
 using InstaIntel.Actors.Accounts;
+using InstaIntel.Actors.Analysis;
 using InstaIntel.Actors.Processing;
 using InstaIntel.Domain.Accounts;
+using InstaIntel.Domain.Analysis;
 using InstaIntel.Domain.Processing;
 using InstaIntel.Storage;
 using InstaIntel.Storage.Accounts;
@@ -43,12 +45,12 @@ public sealed class AccountCoordinatorSpec : Akka.TestKit.Xunit2.TestKit, IAsync
 
     private AccountRepository Accounts => _hosted.Services.GetRequiredService<AccountRepository>();
 
-    private IActorRef Spawn(string username, AccountEntitySettings? settings = null) =>
-        Sys.ActorOf(AccountEntity.Props(username, Accounts, settings ?? _settings, _workers), $"{username}-{Guid.NewGuid():N}");
+    private IActorRef Spawn(string username, AccountEntitySettings? settings = null, AiHealthStatus? aiHealth = null) =>
+        Sys.ActorOf(AccountEntity.Props(username, Accounts, settings ?? _settings, _workers, aiHealth: aiHealth), $"{username}-{Guid.NewGuid():N}");
 
-    private IActorRef Created(string username, AccountEntitySettings? settings = null)
+    private IActorRef Created(string username, AccountEntitySettings? settings = null, AiHealthStatus? aiHealth = null)
     {
-        var entity = Spawn(username, settings);
+        var entity = Spawn(username, settings, aiHealth);
         entity.Tell(new CreateAccount(username));
         ExpectMsg<AccountView>();
         entity.Tell(new ImportSession(username, "4242"));
@@ -221,6 +223,29 @@ public sealed class AccountCoordinatorSpec : Akka.TestKit.Xunit2.TestKit, IAsync
         entity.Tell(new PhaseSucceeded(again.RunId, ImmutableDictionary<string, int>.Empty.Add("stories_pending_analysis", 0)));
         var (next, _) = ExpectStart();
         Assert.Equal(Phase.FollowGraphSync, next.Phase);
+    }
+
+    [Fact]
+    public void While_ai_is_unhealthy_a_due_story_sync_is_skipped_and_a_due_profile_scan_runs_as_a_profile_refresh()
+    {
+        var ai = new AiHealthStatus();
+        ai.Report(new AiHealthVerdict(false, "no healthy provider for media_understanding (local: model missing)", DateTime.UtcNow));
+        var entity = Created("gus", new AccountEntitySettings { TickInterval = TimeSpan.FromMilliseconds(200), SnapshotEvery = 1000 }, ai);
+
+        // A new account has every phase due. Story and feed sync bring media to analyse: skipped, the graph sync runs first.
+        var (graph, _) = ExpectStart();
+        Assert.Equal(Phase.FollowGraphSync, graph.Phase);
+        entity.Tell(new PhaseSucceeded(graph.RunId, ImmutableDictionary<string, int>.Empty));
+        // The story sync is still due, but the schedule's next run is the profile scan, made a refresh (no new posts to analyse).
+        var (profiles, child) = ExpectStart();
+        Assert.Equal(Phase.ProfileRefresh, profiles.Phase);
+        Assert.Equal("profile-sync", child.Path.Name);
+
+        // The next verdict says healthy: the story sync that waited is the next run.
+        ai.Report(new AiHealthVerdict(true, "media_understanding by local; text_generation by local", DateTime.UtcNow));
+        entity.Tell(new PhaseSucceeded(profiles.RunId, ImmutableDictionary<string, int>.Empty));
+        var (stories, _) = ExpectStart();
+        Assert.Equal(Phase.StorySync, stories.Phase);
     }
 
     [Fact]

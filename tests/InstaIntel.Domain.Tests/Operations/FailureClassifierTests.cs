@@ -44,6 +44,7 @@ public sealed class FailureClassifierTests
     [InlineData("NotSupportedException", "video codec", false)]
     [InlineData("PrivateProfileException", "bob is private", false)]
     [InlineData("ModelIntegrityException", "sha256 mismatch", false)]
+    [InlineData("InvalidDataException", "not an image SkiaSharp can decode", false)]
     public void Everything_else_is_runtime_and_retryable_only_when_a_second_run_could_succeed(string errorClass, string message, bool retryable)
     {
         Assert.Equal(new FailureClassification(FailureKind.Runtime, retryable), FailureClassifier.Classify(errorClass, message));

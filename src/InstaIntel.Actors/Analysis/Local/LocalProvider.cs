@@ -1,13 +1,16 @@
 using InstaIntel.Actors.Analysis.Local;
+using InstaIntel.Domain.Analysis;
+using InstaIntel.Intelligence.Models;
 using InstaIntel.Storage.Analysis;
 
 namespace InstaIntel.Actors.Analysis;
 
 /// <summary>
 /// <c>local</c>: the node's own ONNX analysers for media understanding, and a deterministic composer for text (the same
-/// evidence always gives the same words). Costs one request unit a call; needs no key.
+/// evidence always gives the same words). Costs one request unit a call; needs no key. Its health is its models
+/// (<paramref name="models"/>: the registry the analysers load from; without one there is nothing to check).
 /// </summary>
-public sealed class LocalProvider(LocalMediaAnalyser media) : IAiProvider
+public sealed class LocalProvider(LocalMediaAnalyser media, ModelRegistry? models = null) : IAiProvider
 {
     public const string ProviderName = "local";
 
@@ -36,6 +39,24 @@ public sealed class LocalProvider(LocalMediaAnalyser media) : IAiProvider
             InputCompletenessScore: reading.Faces.Count == 0 ? 1 : Math.Round((double)embedded / reading.Faces.Count, 4),
             PromptVersion: "v1",
             SchemaVersion: MediaReading.SchemaVersion);
+    }
+
+    /// <summary>
+    /// Every file of the model manifest is where it should be with the right sha256 (the registry remembers a file that
+    /// passed, so only the first probe reads them all; a failure is checked again next time).
+    /// </summary>
+    public async Task<AiHealthResult> ProbeAsync(ProviderSettings settings, CancellationToken cancellationToken)
+    {
+        if (models is null) return new AiHealthResult(true, "no model registry on this node to check");
+        try
+        {
+            var verified = await Task.Run(() => models.VerifyAll(), cancellationToken);
+            return new AiHealthResult(true, $"{verified.Count} models verified in {models.Options.Directory}");
+        }
+        catch (ModelIntegrityException error)
+        {
+            return new AiHealthResult(false, error.Message);
+        }
     }
 
     private static ProviderAnswer Compose(AiRequest request)

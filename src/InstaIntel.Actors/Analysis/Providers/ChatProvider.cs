@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using InstaIntel.Domain.Analysis;
 using InstaIntel.Storage.Analysis;
 
 namespace InstaIntel.Actors.Analysis;
@@ -27,7 +28,7 @@ public abstract class ChatProvider(HttpClient http) : IAiProvider
     {
         if (string.IsNullOrWhiteSpace(request.Prompt))
             throw new AiProviderException($"{Name} needs a prompt");
-        var baseUrl = new Uri(Text(settings.Config, "base_url") ?? DefaultBaseUrl, UriKind.Absolute);
+        var baseUrl = BaseUrl(settings);
         var model = Text(settings.Config, "model") ?? DefaultModel;
         var timeout = settings.Config["timeout_seconds"] is JsonValue t && t.TryGetValue<int>(out var seconds) && seconds > 0 ? TimeSpan.FromSeconds(seconds) : TimeSpan.FromSeconds(60);
         var messages = new JsonArray();
@@ -70,8 +71,42 @@ public abstract class ChatProvider(HttpClient http) : IAiProvider
         }
     }
 
+    /// <summary>
+    /// Reachability: a GET of the provider's model list at the base URL its calls go to, with the same key. Only a 2xx
+    /// passes: a refused key (401) or a wrong base URL (404) would fail every call too.
+    /// </summary>
+    public async Task<AiHealthResult> ProbeAsync(ProviderSettings settings, CancellationToken cancellationToken)
+    {
+        Uri url;
+        try
+        {
+            url = new Uri(BaseUrl(settings), ProbePath);
+        }
+        catch (UriFormatException error)
+        {
+            return new AiHealthResult(false, $"config.base_url is not a URL: {error.Message}");
+        }
+        using var call = new HttpRequestMessage(HttpMethod.Get, url);
+        if (settings.ApiKey is { Length: > 0 } key) call.Headers.Authorization = new("Bearer", key);
+        try
+        {
+            using var response = await http.SendAsync(call, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            var status = (int)response.StatusCode;
+            return new AiHealthResult(response.IsSuccessStatusCode, $"GET {url} answered {status}");
+        }
+        catch (HttpRequestException error)
+        {
+            return new AiHealthResult(false, $"{Name} unreachable at {url}: {error.Message}");
+        }
+    }
+
+    private Uri BaseUrl(ProviderSettings settings) => new(Text(settings.Config, "base_url") ?? DefaultBaseUrl, UriKind.Absolute);
+
     /// <summary>The endpoint, relative to the base URL.</summary>
     protected abstract string Path { get; }
+
+    /// <summary>What the health probe GETs, relative to the base URL: the provider's list of models.</summary>
+    protected abstract string ProbePath { get; }
 
     protected abstract JsonObject Body(string model, JsonArray messages);
 
@@ -94,6 +129,8 @@ public sealed class OllamaProvider(HttpClient http) : ChatProvider(http)
     protected override string DefaultModel => "llama3.2";
 
     protected override string Path => "api/chat";
+
+    protected override string ProbePath => "api/tags";
 
     protected override JsonObject Body(string model, JsonArray messages) => new() { ["model"] = model, ["messages"] = messages, ["stream"] = false };
 
@@ -118,6 +155,8 @@ public sealed class OpenAiCompatibleProvider(HttpClient http) : ChatProvider(htt
     protected override string DefaultModel => "gpt-4o-mini";
 
     protected override string Path => "v1/chat/completions";
+
+    protected override string ProbePath => "v1/models";
 
     protected override JsonObject Body(string model, JsonArray messages) => new() { ["model"] = model, ["messages"] = messages };
 

@@ -10,8 +10,9 @@ namespace InstaIntel.Actors.Processing.MediaAnalysis;
 /// <summary>
 /// The two stages of analysing one media: <see cref="ReadAsync"/> (blob, AI runner: inference or cache hit; runs several
 /// at once) and <see cref="WriteAsync"/> (faces to people, outputs and state; one at a time, so people are never founded twice).
+/// A media that fails is marked failed and handed to <paramref name="failed"/>, so it becomes a failure record.
 /// </summary>
-public sealed class MediaAnalysisWork(MediaAnalysisServices services, Stats stats)
+public sealed class MediaAnalysisWork(MediaAnalysisServices services, Stats stats, Action<MediaItem, Exception>? failed = null)
 {
     public const string StoryPipelineVersion = "story_processing_v2";
 
@@ -50,6 +51,7 @@ public sealed class MediaAnalysisWork(MediaAnalysisServices services, Stats stat
                 _ => services.Feed.RecordAnalysisFailedAsync(item.Id, message, cancellationToken),
             });
             stats.Add("media_failed", 1);
+            failed?.Invoke(item, error);
             return;
         }
 
