@@ -36,6 +36,8 @@ public sealed class HealthNode : IAsyncLifetime
             ["InstaIntel:Health:Monitor:MailboxRoots:0"] = "/system/sharding/account",
             ["InstaIntel:Health:Monitor:MailboxRoots:1"] = $"/user/{StuckActorName}",
             ["InstaIntel:Health:Monitor:AiProbeTimeout"] = "00:00:03",
+            // The local provider's probe verifies the models the build fetched (a clean clone has them only there).
+            ["InstaIntel:Models:Directory"] = ModelsFolder.Path,
         });
     }
 
