@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Akka;
 using Akka.Streams;
 using Akka.Streams.Dsl;
@@ -91,25 +92,33 @@ public static class PacedRequests
             .Buffer(bufferSize, OverflowStrategy.Backpressure)
             .Via(killSwitch.Flow<T>());
 
-    /// <summary>The start times of the last requests; a request reserves its start before it waits for it, so requests in flight at once never share a slot.</summary>
+    /// <summary>
+    /// The start times of the last requests; a request reserves its start before it waits for it, so requests in flight
+    /// at once never share a slot. When the wait ends late (a stalled thread pool), the slot is moved to the time the
+    /// request really left: the requests after it then keep their distance from it instead of bunching up behind it.
+    /// </summary>
     private sealed class RecentStarts(RequestPacing pacing)
     {
-        private readonly Queue<long> _starts = new();
+        private readonly Queue<StrongBox<long>> _starts = new();
         private readonly Lock _lock = new();
 
-        public Task WaitTurnAsync(CancellationToken cancellationToken)
+        public async Task WaitTurnAsync(CancellationToken cancellationToken)
         {
             TimeSpan wait;
+            var slot = new StrongBox<long>();
             lock (_lock)
             {
                 var now = Stopwatch.GetTimestamp();
                 var start = now;
                 if (_starts.Count >= pacing.Requests)
-                    start = Math.Max(now, _starts.Dequeue() + (long)(pacing.Per.TotalSeconds * Stopwatch.Frequency));
-                _starts.Enqueue(start);
+                    start = Math.Max(now, _starts.Dequeue().Value + (long)(pacing.Per.TotalSeconds * Stopwatch.Frequency));
+                slot.Value = start;
+                _starts.Enqueue(slot);
                 wait = Stopwatch.GetElapsedTime(now, start);
             }
-            return wait > TimeSpan.Zero ? Task.Delay(wait, cancellationToken) : Task.CompletedTask;
+            if (wait > TimeSpan.Zero) await Task.Delay(wait, cancellationToken);
+            var left = Stopwatch.GetTimestamp();
+            lock (_lock) slot.Value = Math.Max(slot.Value, left);
         }
     }
 }
