@@ -16,6 +16,9 @@ public static class ProfileHistoryBuilder
 {
     public const int DefaultWordsPerChunk = 500;
 
+    /// <summary>Below this a chunk cannot hold one line with its time stamp and a few words.</summary>
+    public const int MinWordsPerChunk = 20;
+
     /// <summary>Event kinds whose content the story and post entries already tell.</summary>
     private static readonly HashSet<string> CoveredEventKinds =
     [
@@ -51,7 +54,7 @@ public static class ProfileHistoryBuilder
     /// </summary>
     public static IReadOnlyList<HistoryChunkDraft> Chunk(IReadOnlyList<HistoryEntry> entries, int wordsPerChunk = DefaultWordsPerChunk)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(wordsPerChunk, 20);
+        ArgumentOutOfRangeException.ThrowIfLessThan(wordsPerChunk, MinWordsPerChunk);
         var chunks = new List<HistoryChunkDraft>();
         var current = new List<(HistoryEntry Entry, string Line, int Words)>();
         var words = 0;

@@ -53,6 +53,9 @@ public static class ProcessingServices
         var comments = configuration.GetSection(CommentGenerationOptions.Section).Get<CommentGenerationOptions>() ?? new CommentGenerationOptions();
         comments.Validate();
         var wordsPerChunk = configuration.GetValue("InstaIntel:History:WordsPerChunk", ProfileHistoryBuilder.DefaultWordsPerChunk);
+        // Checked at start, not at the first build deep inside a phase run.
+        if (wordsPerChunk < ProfileHistoryBuilder.MinWordsPerChunk)
+            throw new ArgumentException($"InstaIntel:History:WordsPerChunk must be at least {ProfileHistoryBuilder.MinWordsPerChunk}");
         services.AddSingleton(workspace);
         services.AddSingleton(sp => MediaAnalysisServices.Create(sp.GetRequiredService<InstaIntelDbFactory>(), sp.GetRequiredService<BlobStore>(),
             sp.GetRequiredService<AiRunner>(), sp.GetRequiredService<PeopleClusteringOptions>(),
