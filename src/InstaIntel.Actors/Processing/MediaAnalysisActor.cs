@@ -59,6 +59,10 @@ public sealed class MediaAnalysisActor : PhaseChild
             .Via(killSwitch.Flow<MediaRead>())
             .RunWith(Sink.ForEachAsync<MediaRead>(1, read => work.WriteAsync(read, cancellationToken)), Materializer);
 
+        // Then the workspace queue: recent posts towards comment suggestions, analysed stories towards their comment.
+        if (_services.Workspace is { } workspace)
+            await new Workspace.WorkspaceWork(workspace, stats).RunAsync(account.Id, DateTime.UtcNow, cancellationToken);
+
         stats.Add("stories_pending_analysis", await _services.Stories.CountPendingAnalysisAsync(account.Id, cancellationToken));
         // A full batch may have left more media behind: the phase stays due.
         stats.Add("batch_full", items.Count >= _settings.BatchSize ? 1 : 0);

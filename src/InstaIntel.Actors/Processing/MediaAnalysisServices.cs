@@ -19,10 +19,19 @@ public sealed record MediaAnalysisServices(
     PostInsightRepository Insights,
     BlobStore Blobs,
     AiRunner Runner,
-    FacePeopleLinker People)
+    FacePeopleLinker People,
+    Workspace.WorkspaceServices? Workspace = null)
 {
-    public static MediaAnalysisServices Create(InstaIntelDbFactory database, BlobStore blobs, AiRunner runner, Intelligence.People.PeopleClusteringOptions people) =>
+    /// <param name="workspace">the workspace queue run after the analyses; without it the phase only analyses media.</param>
+    public static MediaAnalysisServices Create(InstaIntelDbFactory database, BlobStore blobs, AiRunner runner, Intelligence.People.PeopleClusteringOptions people,
+        Workspace.WorkspaceServices? workspace = null) =>
         new(new AccountRepository(database), new StoryRepository(database), new ProfilePostRepository(database), new FeedPostRepository(database),
             new PostInsightRepository(database), blobs, runner,
-            new FacePeopleLinker(new PeopleRepository(database), people));
+            new FacePeopleLinker(new PeopleRepository(database), people), workspace);
+
+    /// <summary>The workspace queue's services over <paramref name="database"/>: history, comment generation and scoring.</summary>
+    public static Workspace.WorkspaceServices CreateWorkspace(InstaIntelDbFactory database, AiRunner runner, Intelligence.Embeddings.TextEmbedder texts,
+        Domain.Comments.CommentGenerationOptions comments, Domain.Workspace.WorkspaceSettings settings, int wordsPerChunk = Domain.History.ProfileHistoryBuilder.DefaultWordsPerChunk) =>
+        new(new ProfilePostRepository(database), new Storage.Events.ProfileEventRepository(database), new Storage.History.ProfileHistoryRepository(database),
+            new Analysis.Comments.CommentGenerator(runner, new Intelligence.Comments.CommentRelevanceScorer(texts, comments), comments), settings, wordsPerChunk);
 }

@@ -29,6 +29,9 @@ public sealed record LlmCommentMetadata : JsonContract
     public bool? AutoPostAllowed { get; init; }
     public string? ManualReviewReason { get; init; }
     public long? ProcessingMs { get; init; }
+
+    /// <summary>Why generation for the story was blocked or allowed: the same contract as a post's.</summary>
+    public Posts.Metadata.CommentGenerationPolicy? CommentGenerationPolicy { get; init; }
 }
 
 public sealed record LlmProcessingStage : JsonContract

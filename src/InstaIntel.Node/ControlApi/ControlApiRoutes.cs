@@ -10,6 +10,7 @@ public static class ControlApiRoutes
         app.MapRuns();
         app.MapMessages();
         app.MapActions();
+        app.MapWorkspace();
         return app;
     }
 }

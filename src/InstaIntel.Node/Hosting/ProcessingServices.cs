@@ -1,4 +1,8 @@
 using InstaIntel.Actors.Accounts;
+using InstaIntel.Domain.Comments;
+using InstaIntel.Domain.History;
+using InstaIntel.Domain.Workspace;
+using InstaIntel.Intelligence.Embeddings;
 using InstaIntel.Actors.Messaging;
 using InstaIntel.Actors.Analysis;
 using InstaIntel.Intelligence.People;
@@ -14,6 +18,7 @@ using InstaIntel.Storage.Feed;
 using InstaIntel.Storage.Operations;
 using InstaIntel.Storage.Profiles;
 using InstaIntel.Storage.Stories;
+using InstaIntel.Storage.Posts;
 
 namespace InstaIntel.Node.Hosting;
 
@@ -32,6 +37,7 @@ public static class ProcessingServices
         services.AddSingleton<ProfileEventRepository>();
         services.AddSingleton<StoryRepository>();
         services.AddSingleton<FeedPostRepository>();
+        services.AddSingleton<ProfilePostRepository>();
         services.AddSingleton<SyncRunRepository>();
         services.AddSingleton<ISyncRunRecorder, SyncRunRecorder>();
         services.AddSingleton<AccountWorkContextLoader>();
@@ -42,8 +48,19 @@ public static class ProcessingServices
             sp.GetRequiredService<InstaIntelDbFactory>(), windows));
         services.AddSingleton<InstagramMessageRepository>();
         services.AddSingleton<ProfileActionLogRepository>();
+        var workspace = configuration.GetSection(WorkspaceSettings.Section).Get<WorkspaceSettings>() ?? new WorkspaceSettings();
+        workspace.Validate();
+        var comments = configuration.GetSection(CommentGenerationOptions.Section).Get<CommentGenerationOptions>() ?? new CommentGenerationOptions();
+        comments.Validate();
+        var wordsPerChunk = configuration.GetValue("InstaIntel:History:WordsPerChunk", ProfileHistoryBuilder.DefaultWordsPerChunk);
+        // Checked at start, not at the first build deep inside a phase run.
+        if (wordsPerChunk < ProfileHistoryBuilder.MinWordsPerChunk)
+            throw new ArgumentException($"InstaIntel:History:WordsPerChunk must be at least {ProfileHistoryBuilder.MinWordsPerChunk}");
+        services.AddSingleton(workspace);
         services.AddSingleton(sp => MediaAnalysisServices.Create(sp.GetRequiredService<InstaIntelDbFactory>(), sp.GetRequiredService<BlobStore>(),
-            sp.GetRequiredService<AiRunner>(), sp.GetRequiredService<PeopleClusteringOptions>()));
+            sp.GetRequiredService<AiRunner>(), sp.GetRequiredService<PeopleClusteringOptions>(),
+            MediaAnalysisServices.CreateWorkspace(sp.GetRequiredService<InstaIntelDbFactory>(), sp.GetRequiredService<AiRunner>(),
+                sp.GetRequiredService<TextEmbedder>(), comments, workspace, wordsPerChunk)));
         services.AddSingleton<IAccountWorkers>(sp =>
         {
             var contexts = sp.GetRequiredService<AccountWorkContextLoader>();

@@ -58,4 +58,67 @@ public sealed class ProfileEventRepository(InstaIntelDbFactory factory)
         await using var db = factory.Open();
         return await db.InstagramProfileEvents.Where(e => e.InstagramProfileId == instagramProfileId).OrderBy(e => e.Id).ToListAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// Story events of the account whose story is analysed and whose comment was never requested (or is queued): the
+    /// story comment backlog, oldest first, with the story.
+    /// </summary>
+    public async Task<IReadOnlyList<(InstagramProfileEvent Event, Domain.Stories.InstagramStory Story)>> ListStoriesAwaitingCommentAsync(
+        long instagramAccountId, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var db = factory.Open();
+        var rows = await (from s in db.InstagramStories
+                          join e in db.InstagramProfileEvents on s.SourceEventId equals e.Id
+                          where s.InstagramAccountId == instagramAccountId && s.ProcessingStatus == Domain.Stories.StoryProcessingStatus.Processed
+                                && (e.LlmCommentStatus == LlmCommentStatus.NotRequested || e.LlmCommentStatus == LlmCommentStatus.Queued)
+                          orderby e.Id
+                          select new { e, s }).Take(limit).ToListAsync(cancellationToken);
+        return rows.Select(r => (r.e, r.s)).ToList();
+    }
+
+    /// <summary>
+    /// Moves <c>llm_comment_status</c> from <paramref name="from"/> to <paramref name="to"/> only if the row is still in
+    /// <paramref name="from"/> (a compare-and-set, so two runs never both start one comment); running counts an attempt.
+    /// </summary>
+    /// <returns>whether the row moved.</returns>
+    public async Task<bool> MoveCommentAsync(long id, LlmCommentStatus from, LlmCommentStatus to, CancellationToken cancellationToken = default)
+    {
+        if (!Domain.Comments.LlmCommentLifecycle.CanMove(from, to))
+            throw new InvalidOperationException($"llm_comment_status cannot move from {from} to {to}");
+        await using var db = factory.Open();
+        var query = db.InstagramProfileEvents.Where(e => e.Id == id && e.LlmCommentStatus == from)
+            .Set(e => e.LlmCommentStatus, to)
+            .Set(e => e.UpdatedAt, DateTime.UtcNow);
+        if (to == LlmCommentStatus.Running) query = query.Set(e => e.LlmCommentAttempts, e => e.LlmCommentAttempts + 1);
+        return await query.UpdateAsync(cancellationToken) == 1;
+    }
+
+    /// <summary>Ends a running comment: completed with the selected text and score, skipped (policy block) or failed with the error.</summary>
+    public async Task FinishCommentAsync(long id, LlmCommentStatus outcome, LlmCommentMetadata metadata, string? comment, double? relevance,
+        string? provider, string? model, string? error, CancellationToken cancellationToken = default)
+    {
+        if (!Domain.Comments.LlmCommentLifecycle.CanMove(LlmCommentStatus.Running, outcome))
+            throw new ArgumentException($"a running comment cannot end {outcome}", nameof(outcome));
+        await using var db = factory.Open();
+        var now = DateTime.UtcNow;
+        var merged = JsonMerge.Shallow(await db.InstagramProfileEvents.Where(e => e.Id == id).Select(e => e.LlmCommentMetadata).FirstOrDefaultAsync(cancellationToken), metadata);
+        await db.InstagramProfileEvents.Where(e => e.Id == id && e.LlmCommentStatus == LlmCommentStatus.Running)
+            .Set(e => e.LlmCommentStatus, outcome)
+            .Set(e => e.LlmCommentMetadata, merged)
+            .Set(e => e.LlmGeneratedComment, comment)
+            .Set(e => e.LlmCommentRelevanceScore, relevance)
+            .Set(e => e.LlmCommentProvider, provider)
+            .Set(e => e.LlmCommentModel, model)
+            .Set(e => e.LlmCommentLastError, error)
+            .Set(e => e.LlmCommentGeneratedAt, outcome == LlmCommentStatus.Completed ? now : null)
+            .Set(e => e.LlmPendingReasonCode, metadata.CommentGenerationPolicy?.BlockedReasonCode)
+            .Set(e => e.UpdatedAt, now)
+            .UpdateAsync(cancellationToken);
+    }
+
+    public async Task<InstagramProfileEvent?> FindAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var db = factory.Open();
+        return await db.InstagramProfileEvents.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+    }
 }

@@ -108,6 +108,18 @@ public sealed class ProfilePostRepository(InstaIntelDbFactory factory)
         return await db.InstagramProfilePostComments.Where(c => c.InstagramProfilePostId == postId).OrderBy(c => c.Id).ToListAsync(cancellationToken);
     }
 
+    /// <summary>Records where the post's media bytes are (the blob store's key): the post can then be analysed.</summary>
+    public async Task AttachMediaAsync(long id, string blobKey, string? contentType, long byteSize, CancellationToken cancellationToken = default)
+    {
+        await using var db = factory.Open();
+        await db.InstagramProfilePosts.Where(p => p.Id == id)
+            .Set(p => p.MediaBlobKey, blobKey)
+            .Set(p => p.MediaContentType, contentType)
+            .Set(p => p.MediaByteSize, byteSize)
+            .Set(p => p.UpdatedAt, DateTime.UtcNow)
+            .UpdateAsync(cancellationToken);
+    }
+
     /// <summary>The account's posts waiting for analysis whose media is stored, oldest first.</summary>
     public async Task<IReadOnlyList<InstagramProfilePost>> ListPendingAnalysisAsync(long instagramAccountId, int limit, CancellationToken cancellationToken = default)
     {
@@ -149,6 +161,47 @@ public sealed class ProfilePostRepository(InstaIntelDbFactory factory)
             .Set(p => p.AiPendingReasonCode, error.Length > 250 ? error[..250] : error)
             .Set(p => p.UpdatedAt, now)
             .UpdateAsync(cancellationToken);
+    }
+
+    /// <summary>The account's posts taken (or, without a time, captured) since <paramref name="since"/>: the workspace queue's candidates, newest first.</summary>
+    public async Task<IReadOnlyList<InstagramProfilePost>> ListRecentAsync(long instagramAccountId, DateTime since, CancellationToken cancellationToken = default)
+    {
+        await using var db = factory.Open();
+        return await db.InstagramProfilePosts
+            .Where(p => p.InstagramAccountId == instagramAccountId && (p.TakenAt >= since || (p.TakenAt == null && p.CreatedAt >= since)))
+            .OrderByDescending(p => p.TakenAt ?? p.CreatedAt).ThenByDescending(p => p.Id)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The recent posts (as <see cref="ListRecentAsync"/>) with their profile's username: the workspace listing.</summary>
+    public async Task<IReadOnlyList<(InstagramProfilePost Post, string Username)>> ListRecentWithProfileAsync(long instagramAccountId, DateTime since, int limit,
+        CancellationToken cancellationToken = default)
+    {
+        await using var db = factory.Open();
+        var rows = await (from p in db.InstagramProfilePosts
+                          join profile in db.InstagramProfiles on p.InstagramProfileId equals profile.Id
+                          where p.InstagramAccountId == instagramAccountId && (p.TakenAt >= since || (p.TakenAt == null && p.CreatedAt >= since))
+                          orderby p.TakenAt ?? p.CreatedAt descending, p.Id descending
+                          select new { p, profile.Username }).Take(limit).ToListAsync(cancellationToken);
+        return rows.Select(r => (r.p, r.Username)).ToList();
+    }
+
+    /// <summary>
+    /// Merges the workspace's contracts (workspace_actions, history_build, comment_generation_policy) over the stored
+    /// metadata and, when given, <paramref name="analysisKeys"/> over the stored analysis (the ranked comment suggestions).
+    /// </summary>
+    public async Task RecordWorkspaceAsync(long id, ProfilePostMetadata update, JsonObject? analysisKeys = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = factory.Open();
+        var stored = await db.InstagramProfilePosts.Where(p => p.Id == id).Select(p => new { p.Metadata, p.Analysis }).FirstAsync(cancellationToken);
+        var metadata = Mapping.JsonMerge.Shallow(stored.Metadata, update);
+        var analysis = stored.Analysis?.DeepClone().AsObject() ?? new JsonObject();
+        if (analysisKeys is not null)
+            foreach (var (key, value) in analysisKeys) analysis[key] = value?.DeepClone();
+        var now = DateTime.UtcNow;
+        var query = db.InstagramProfilePosts.Where(p => p.Id == id).Set(p => p.Metadata, metadata).Set(p => p.UpdatedAt, now);
+        if (analysisKeys is not null) query = query.Set(p => p.Analysis, analysis);
+        await query.UpdateAsync(cancellationToken);
     }
 
     /// <summary>The metadata key holding Instagram's id of a captured comment.</summary>

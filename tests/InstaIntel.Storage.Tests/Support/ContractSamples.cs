@@ -103,6 +103,11 @@ public static class ContractSamples
                 Status = "failed", QueuedAt = At, RequestedBy = "build_history", ActiveJobId = "job-f",
                 StartedAt = At.AddSeconds(1), FinishedAt = At.AddSeconds(2), ErrorClass = "TimeoutException", ErrorMessage = "face service timed out",
             },
+            Status = "waiting",
+            ReasonCode = "history_stale",
+            ProfileHistoryBuiltAt = At.AddMinutes(-5),
+            ChunkCount = 3,
+            UpdatedAt = At,
         },
         OcrAnalysis = new OcrAnalysis
         {
@@ -204,6 +209,8 @@ public static class ContractSamples
         AutoPostAllowed = true,
         ManualReviewReason = "low_relevance_manual_review",
         ProcessingMs = 4321,
+        // The same contract as a post's (declared above, so already initialised).
+        CommentGenerationPolicy = ProfilePost.CommentGenerationPolicy,
     };
 
     public static StoryMetadata Story { get; } = new()

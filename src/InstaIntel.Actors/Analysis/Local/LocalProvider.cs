@@ -62,9 +62,17 @@ public sealed class LocalProvider(LocalMediaAnalyser media, ModelRegistry? model
     private static ProviderAnswer Compose(AiRequest request)
     {
         var evidence = string.Join(' ', request.Evidence ?? []);
-        var text = Processing.FeedCommentComposer.Compose(evidence, $"{request.AnalyzableType}:{request.AnalyzableId}")
+        var key = $"{request.AnalyzableType}:{request.AnalyzableId}";
+        var text = Processing.FeedCommentComposer.Compose(evidence, key)
                    ?? throw new AiProviderException("the composer needs evidence to write from");
-        return new ProviderAnswer(ComposerModel, new System.Text.Json.Nodes.JsonObject { ["text"] = text }, text, RequestUnits: 1,
+        // Comment generation passes structured evidence lines (CommentEvidence.ToLines) and reads up to eight suggestions.
+        var suggestions = Domain.Comments.CommentComposer.Suggest(Domain.Comments.CommentEvidence.FromLines(request.Evidence ?? []), key);
+        var analysis = new System.Text.Json.Nodes.JsonObject
+        {
+            ["text"] = text,
+            ["suggestions"] = new System.Text.Json.Nodes.JsonArray(suggestions.Select(s => (System.Text.Json.Nodes.JsonNode?)System.Text.Json.Nodes.JsonValue.Create(s)).ToArray()),
+        };
+        return new ProviderAnswer(ComposerModel, analysis, text, RequestUnits: 1,
             EvidenceCount: request.Evidence?.Count ?? 0, PromptVersion: "v1", SchemaVersion: ChatProvider.TextSchemaVersion);
     }
 }

@@ -7,6 +7,15 @@ public sealed record HistoryBuild : JsonContract
 {
     /// <summary>Per-post face refresh state, which build history waits for.</summary>
     public FaceRefresh? FaceRefresh { get; init; }
+
+    /// <summary>waiting (the profile's history is not current) or completed (the post was decided on a current history).</summary>
+    public string? Status { get; init; }
+    /// <summary>Why the post waited: history_not_built, history_stale, media_pending_analysis.</summary>
+    public string? ReasonCode { get; init; }
+    /// <summary>The profile history build the post used (its behaviour profile's <c>history_build.built_at</c>).</summary>
+    public DateTime? ProfileHistoryBuiltAt { get; init; }
+    public int? ChunkCount { get; init; }
+    public DateTime? UpdatedAt { get; init; }
 }
 
 /// <summary><c>history_build.face_refresh</c>.</summary>
