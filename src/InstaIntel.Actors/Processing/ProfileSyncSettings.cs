@@ -43,6 +43,13 @@ public sealed class ProfileSyncSettings
     /// <summary>Comments kept per captured post, from its first comments page (reference: 8, at most 20).</summary>
     public int CommentsPerPost { get; set; } = 8;
 
+    /// <summary>
+    /// Captured posts taken within this window get their media downloaded (one request each, in the scan's budget), so the
+    /// workspace queue can analyse them and suggest comments; older posts are recorded <c>skipped</c>. Zero downloads nothing.
+    /// Matches the workspace queue's window (<c>InstaIntel:Processing:Workspace:RecentWithin</c>) by default.
+    /// </summary>
+    public TimeSpan PostMediaWithin { get; set; } = TimeSpan.FromDays(14);
+
     /// <summary>A profile captured more recently than this is not due for another scan (reference cooldown: 30 min).</summary>
     public TimeSpan ProfileScanMinInterval { get; set; } = TimeSpan.FromMinutes(30);
 
@@ -59,6 +66,7 @@ public sealed class ProfileSyncSettings
         if (BufferSize < 1) throw new ArgumentException($"{Section}:BufferSize must be at least 1");
         if (InboxMaxPages < 1 || FollowListMaxPages < 1) throw new ArgumentException($"{Section}: page limits must be at least 1");
         if (ProfileScanBatchSize < 0 || PostsPerProfile < 0 || CommentsPerPost < 0) throw new ArgumentException($"{Section}: batch sizes may not be negative");
+        if (PostMediaWithin < TimeSpan.Zero) throw new ArgumentException($"{Section}:PostMediaWithin may not be negative");
         if (HeartbeatInterval <= TimeSpan.Zero) throw new ArgumentException($"{Section}:HeartbeatInterval must be positive");
     }
 }

@@ -26,3 +26,18 @@ public enum PostKind
     Story,
     Unknown,
 }
+
+/// <summary>
+/// <c>instagram_profile_posts.metadata.download_status</c> (BEHAVIOUR.md §6): what became of the post's media download;
+/// <c>download_reason_code</c> says why for <c>skipped</c>, <c>failed</c> and <c>corrupt_detected</c>.
+/// </summary>
+public enum PostDownloadStatus
+{
+    Downloaded,
+    /// <summary>The bytes were already in the blob store (the same media seen under another post or run).</summary>
+    AlreadyDownloaded,
+    Skipped,
+    Failed,
+    /// <summary>The download answered, but with nothing a media can be read from.</summary>
+    CorruptDetected,
+}

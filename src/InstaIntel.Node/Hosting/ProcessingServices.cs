@@ -65,7 +65,7 @@ public static class ProcessingServices
         {
             var contexts = sp.GetRequiredService<AccountWorkContextLoader>();
             var instagram = sp.GetRequiredService<IInstagramClient>();
-            var stores = ProfileSyncStores.From(sp.GetRequiredService<InstaIntelDbFactory>());
+            var stores = ProfileSyncStores.From(sp.GetRequiredService<InstaIntelDbFactory>(), sp.GetRequiredService<BlobStore>());
             return new AccountWorkers(workers, sp.GetRequiredService<StoryIngestionServices>(), sp.GetRequiredService<FeedEngagementServices>(),
                 sp.GetRequiredService<MediaAnalysisServices>(), _ => ProfileSyncActor.Props(contexts, instagram, stores, accounts, profileSync),
                 username => MessagingActor.Props(username, sp.GetRequiredService<MessagingServices>()));

@@ -120,6 +120,73 @@ public sealed class ProfilePostRepository(InstaIntelDbFactory factory)
             .UpdateAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// The post's media is stored: where it is, the fingerprint of the URL it came from, and <c>metadata.download_status</c>
+    /// (a failure recorded earlier is cleared), all in one update.
+    /// </summary>
+    public async Task AttachMediaAsync(long id, string blobKey, string? contentType, long byteSize, PostDownloadStatus status, string urlFingerprint,
+        CancellationToken cancellationToken = default)
+    {
+        await using var db = factory.Open();
+        var stored = await db.InstagramProfilePosts.Where(p => p.Id == id).Select(p => p.Metadata).FirstAsync(cancellationToken);
+        var now = DateTime.UtcNow;
+        await db.InstagramProfilePosts.Where(p => p.Id == id)
+            .Set(p => p.MediaBlobKey, blobKey)
+            .Set(p => p.MediaContentType, contentType)
+            .Set(p => p.MediaByteSize, byteSize)
+            .Set(p => p.MediaUrlFingerprint, urlFingerprint)
+            .Set(p => p.Metadata, WithDownload(stored, status, null, now))
+            .Set(p => p.UpdatedAt, now)
+            .UpdateAsync(cancellationToken);
+    }
+
+    /// <summary>The post's media could not be stored: <c>metadata.download_status</c> and <c>download_reason_code</c> say why.</summary>
+    public async Task RecordDownloadFailedAsync(long id, PostDownloadStatus status, string reasonCode, CancellationToken cancellationToken = default)
+    {
+        await using var db = factory.Open();
+        var stored = await db.InstagramProfilePosts.Where(p => p.Id == id).Select(p => p.Metadata).FirstAsync(cancellationToken);
+        var now = DateTime.UtcNow;
+        await db.InstagramProfilePosts.Where(p => p.Id == id)
+            .Set(p => p.Metadata, WithDownload(stored, status, reasonCode, now))
+            .Set(p => p.UpdatedAt, now)
+            .UpdateAsync(cancellationToken);
+    }
+
+    /// <summary>Which of <paramref name="shortcodes"/> of the profile already have their media stored.</summary>
+    public async Task<IReadOnlySet<string>> ShortcodesWithMediaAsync(long instagramProfileId, IReadOnlyCollection<string> shortcodes, CancellationToken cancellationToken = default)
+    {
+        if (shortcodes.Count == 0) return new HashSet<string>();
+        await using var db = factory.Open();
+        var found = await db.InstagramProfilePosts
+            .Where(p => p.InstagramProfileId == instagramProfileId && shortcodes.Contains(p.Shortcode) && p.MediaBlobKey != null)
+            .Select(p => p.Shortcode)
+            .ToListAsync(cancellationToken);
+        return found.ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// <c>media_url_fingerprint</c>: SHA-256 of the media URL without its query, so a CDN link re-signed with new
+    /// parameters still names the same media.
+    /// </summary>
+    public static string UrlFingerprint(Uri url) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(url.GetLeftPart(UriPartial.Path))));
+
+    public const string DownloadStatusKey = "download_status";
+    public const string DownloadReasonKey = "download_reason_code";
+    public const string DownloadedAtKey = "download_updated_at";
+
+    private static ProfilePostMetadata WithDownload(ProfilePostMetadata? stored, PostDownloadStatus status, string? reasonCode, DateTime now)
+    {
+        var extra = new Dictionary<string, System.Text.Json.JsonElement>(stored?.AdditionalFields ?? new Dictionary<string, System.Text.Json.JsonElement>())
+        {
+            [DownloadStatusKey] = System.Text.Json.JsonSerializer.SerializeToElement(Domain.Common.SeedString.Of(status)),
+            [DownloadedAtKey] = System.Text.Json.JsonSerializer.SerializeToElement(now),
+        };
+        if (reasonCode is null) extra.Remove(DownloadReasonKey);
+        else extra[DownloadReasonKey] = System.Text.Json.JsonSerializer.SerializeToElement(reasonCode);
+        return (stored ?? new ProfilePostMetadata()) with { AdditionalFields = extra };
+    }
+
     /// <summary>The account's posts waiting for analysis whose media is stored, oldest first.</summary>
     public async Task<IReadOnlyList<InstagramProfilePost>> ListPendingAnalysisAsync(long instagramAccountId, int limit, CancellationToken cancellationToken = default)
     {

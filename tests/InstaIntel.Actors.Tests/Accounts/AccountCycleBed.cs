@@ -164,7 +164,7 @@ public sealed class AccountCycleBed : IAsyncDisposable
                     new AiProviderSettingRepository(factory, new SecretProtector(RandomNumberGenerator.GetBytes(SecretProtector.KeySize))));
                 var media = MediaAnalysisServices.Create(factory, blobs, runner, new PeopleClusteringOptions());
                 return new AccountWorkers(workers, sp.GetRequiredService<StoryIngestionServices>(), sp.GetRequiredService<FeedEngagementServices>(), media,
-                    _ => ProfileSyncActor.Props(contexts, client, ProfileSyncStores.From(factory), entity, profileSync));
+                    _ => ProfileSyncActor.Props(contexts, client, ProfileSyncStores.From(factory, blobs), entity, profileSync));
             });
             services.AddSingleton(sp =>
             {

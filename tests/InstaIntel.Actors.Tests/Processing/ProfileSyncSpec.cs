@@ -17,6 +17,7 @@ using InstaIntel.Instagram.Transport;
 using InstaIntel.Simulator.Faults;
 using InstaIntel.Storage;
 using InstaIntel.Storage.Accounts;
+using InstaIntel.Storage.Blobs;
 using InstaIntel.Storage.Messaging;
 using InstaIntel.Storage.Operations;
 using InstaIntel.Storage.Posts;
@@ -159,8 +160,9 @@ public sealed class ProfileSyncSpec(ProfileSyncFixture fixture)
         // A budget the machine can easily keep up with, so what is judged is the pacing: one request per step of
         // the crawl (a grid, a post's comments), the writes running behind through the buffer.
         var budget = new RequestBudgetSettings { RequestsPerWindow = PacedBudget.Requests, Window = PacedBudget.Window, Margin = PacedBudget.Margin };
-        // The gate lets everything through: the stream's throttle alone has to keep the budget.
-        await using var world = await ArrangeAsync(budget: budget, share: PacedBudget.Share);
+        // The gate lets everything through: the stream's throttle alone has to keep the budget. Media downloads are crawl
+        // steps like the others; left out, so the run stays short.
+        await using var world = await ArrangeAsync(budget: budget, share: PacedBudget.Share, downloadPostMedia: false);
         var targets = Network.FollowingOf(Account).Select(Network.Profile).Where(p => !p.IsPrivate && !p.IsBusiness && p.PostCount > 0).Take(50).ToList();
         foreach (var profile in targets)
             await world.Profiles.UpsertAsync(new ProfileSnapshot(world.AccountId, profile.Username, Following: true));
@@ -227,6 +229,35 @@ public sealed class ProfileSyncSpec(ProfileSyncFixture fixture)
             stored[profile.Username] = (captured.Count, comments);
         }
         Assert.Equal(stored.Values.Sum(v => v.Comments), stats["comments_new"]);
+
+        // Recent posts have their media stored, byte for byte what Instagram serves; older ones say why they have none.
+        var window = new ProfileSyncSettings().PostMediaWithin;
+        using var plain = fixture.Simulator.CreateClient(webHeaders: false);
+        var downloaded = 0;
+        foreach (var profile in scanned)
+        {
+            var id = (await world.Profiles.FindAsync(world.AccountId, profile.Username))!.Id;
+            foreach (var capture in await posts.ListAsync(id))
+            {
+                var age = DateTime.UtcNow - capture.TakenAt!.Value;
+                var download = capture.Metadata!.AdditionalFields![ProfilePostRepository.DownloadStatusKey].GetString();
+                if (age < window - TimeSpan.FromMinutes(5))
+                {
+                    Assert.True(download is "downloaded" or "already_downloaded", $"{capture.Shortcode} ({age.TotalDays:F1} days old): {download}");
+                    var url = capture.Metadata.AdditionalFields["media_urls"][0].GetString()!;
+                    Assert.Equal(await plain.GetByteArrayAsync(url), await world.Blobs.ReadAsync(capture.MediaBlobKey!));
+                    Assert.Equal(ProfilePostRepository.UrlFingerprint(new Uri(url)), capture.MediaUrlFingerprint);
+                    downloaded++;
+                }
+                else if (age > window + TimeSpan.FromMinutes(5))
+                {
+                    Assert.Equal(("skipped", ProfileSyncReasons.OutsideRecentWindow, null),
+                        (download, capture.Metadata.AdditionalFields[ProfilePostRepository.DownloadReasonKey].GetString(), capture.MediaBlobKey));
+                }
+            }
+        }
+        Assert.True(downloaded > 0, "no scanned post is recent: the download proved nothing");
+        Assert.Equal(downloaded, stats["post_media_downloaded"]);
         var hiddenLog = Assert.Single(await logs.ListAsync((await world.Profiles.FindAsync(world.AccountId, hidden.Username))!.Id));
         Assert.Equal(RunStatus.Succeeded, hiddenLog.Status);
         Assert.Equal(ProfileSyncReasons.PrivateProfile, (string?)hiddenLog.Metadata!["reason_code"]);
@@ -237,6 +268,8 @@ public sealed class ProfileSyncSpec(ProfileSyncFixture fixture)
 
         Assert.Equal(3, again["profiles_scanned"]);
         Assert.Equal(0, again["comments_new"]);
+        // Stored media is not fetched again.
+        Assert.Equal(0, again["post_media_downloaded"]);
         foreach (var profile in scanned)
         {
             var id = (await world.Profiles.FindAsync(world.AccountId, profile.Username))!.Id;
@@ -314,7 +347,7 @@ public sealed class ProfileSyncSpec(ProfileSyncFixture fixture)
 
     // --- arrangement ---------------------------------------------------------------------------------------------
 
-    private async Task<World> ArrangeAsync(DatabaseEngine engine = DatabaseEngine.Sqlite, RequestBudgetSettings? budget = null, double share = 0.95)
+    private async Task<World> ArrangeAsync(DatabaseEngine engine = DatabaseEngine.Sqlite, RequestBudgetSettings? budget = null, double share = 0.95, bool downloadPostMedia = true)
     {
         var database = await TestDatabase.CreateAsync(engine, migrate: true);
         var factory = database.Factory();
@@ -331,12 +364,15 @@ public sealed class ProfileSyncSpec(ProfileSyncFixture fixture)
             ProfileScanMinInterval = TimeSpan.Zero,
             ProfileRefreshMinInterval = TimeSpan.Zero,
             BudgetShare = share,
+            PostMediaWithin = downloadPostMedia ? new ProfileSyncSettings().PostMediaWithin : TimeSpan.Zero,
         };
         var account = new AccountEntitySettings { Budget = budget ?? ProfileSyncFixture.Unlimited };
-        var child = ProfileSyncActor.Props(new AccountWorkContextLoader(accounts, sessions, client), client, ProfileSyncStores.From(factory), account, settings);
+        var blobFolder = Directory.CreateTempSubdirectory("instaintel-profile-sync-blobs").FullName;
+        var blobs = new BlobStore(new BlobOptions { Path = blobFolder });
+        var child = ProfileSyncActor.Props(new AccountWorkContextLoader(accounts, sessions, client), client, ProfileSyncStores.From(factory, blobs), account, settings);
         var worker = ChildHarness.Spawn(Sys, child, ProfileSyncActor.ChildName, TestActor);
         var accountId = (await accounts.FindAsync(Account))!.Id;
-        return new World(database, factory, worker, accountId, gate, new ProfileRepository(factory), fixture, Network.DemoAccount.IdText);
+        return new World(database, factory, worker, accountId, gate, new ProfileRepository(factory), fixture, Network.DemoAccount.IdText, blobs, blobFolder);
     }
 
     private IReadOnlyList<Simulator.Recording.RecordedRequest> RequestsSince(long sequence) =>
@@ -377,7 +413,7 @@ public sealed class ProfileSyncSpec(ProfileSyncFixture fixture)
 
     private sealed record World(
         TestDatabase Database, InstaIntelDbFactory Factory, IActorRef Child, long AccountId, InMemoryRequestGate Gate,
-        ProfileRepository Profiles, ProfileSyncFixture Fixture, string InstagramUserId) : IAsyncDisposable
+        ProfileRepository Profiles, ProfileSyncFixture Fixture, string InstagramUserId, BlobStore Blobs, string BlobFolder) : IAsyncDisposable
     {
         public Guid Start(Phase phase)
         {
@@ -396,6 +432,7 @@ public sealed class ProfileSyncSpec(ProfileSyncFixture fixture)
         {
             Fixture.Simulator.Faults.Clear();
             await Database.DisposeAsync();
+            Directory.Delete(BlobFolder, recursive: true);
         }
     }
 }

@@ -49,7 +49,7 @@ public sealed class ThrottleScenario : IScenario
         await using var account = await SimulatedAccount.StartAsync(new SimulatorOptions { Network = network }, budget);
         using var system = ActorSystem.Create("bench-throttle", "akka.loglevel = WARNING\nakka.stdout-loglevel = WARNING");
         var settings = new ProfileSyncSettings();
-        var props = ProfileSyncActor.Props(account.Loader, account.Client, ProfileSyncStores.From(account.Database.Factory()),
+        var props = ProfileSyncActor.Props(account.Loader, account.Client, ProfileSyncStores.From(account.Database.Factory(), account.Blobs),
             new AccountEntitySettings { Budget = budget }, settings);
 
         var firstRequest = account.Simulator.Requests.Count;

@@ -24,6 +24,9 @@ internal sealed record PostsFound(ProfileTarget Target, IReadOnlyList<Post> Post
 
 internal sealed record CommentsFound(ProfileTarget Target, Post Post, IReadOnlyList<Comment> Comments) : ScanFinding(Target);
 
+/// <summary>A recent post's media, downloaded (or gone: <paramref name="Media"/> null and <paramref name="Failure"/> says why).</summary>
+internal sealed record PostMediaFound(ProfileTarget Target, Post Post, MediaDownload? Media, string? Failure) : ScanFinding(Target);
+
 internal sealed record ScanFinished(ProfileTarget Target) : ScanFinding(Target);
 
 internal sealed record ScanSkipped(ProfileTarget Target, string Reason) : ScanFinding(Target);
@@ -33,7 +36,9 @@ internal sealed record ScanFailed(ProfileTarget Target, string Error) : ScanFind
 /// <summary>
 /// The profile scan: the recent posts of the profiles due for one (followed, not tagged <c>profile_scan_excluded</c>,
 /// never or least recently captured first) into <c>instagram_profile_posts</c>, and each post's first comments into
-/// <c>instagram_profile_post_comments</c>; an action log <c>capture_posts</c> per profile. A private profile is skipped
+/// <c>instagram_profile_post_comments</c>, and the media of those taken within <see cref="ProfileSyncSettings.PostMediaWithin"/>
+/// that have none stored yet into the blob store (so the workspace queue can analyse them); an action log
+/// <c>capture_posts</c> per profile. A private profile is skipped
 /// with a reason; a profile that no longer exists fails its log; anything else (session, rate limit, outage) fails the run.
 /// </summary>
 internal static class ProfileScan
@@ -61,28 +66,50 @@ internal static class ProfileScan
         return writer.Stats(targets.Count);
     }
 
-    /// <summary>Per step one request: a profile's grid, or one post's first comments page.</summary>
+    /// <summary>The media a post is analysed from: its video or image, or a carousel's first item.</summary>
+    private static string? MediaUrlOf(Post post) => ScanWriter.MediaUrls(post).FirstOrDefault();
+
+    /// <summary>Per step one request: a profile's grid, one post's first comments page, or one post's media.</summary>
     private sealed class ScanCrawl(ProfileSyncRun run, IEnumerable<ProfileTarget> targets)
     {
         private readonly Queue<ProfileTarget> _targets = new(targets);
         private readonly Queue<Post> _awaitingComments = new();
+        private readonly Queue<(Post Post, string Url)> _awaitingMedia = new();
         private ProfileTarget? _current;
+
+        private bool ProfileUnfinished => _awaitingComments.Count > 0 || _awaitingMedia.Count > 0;
 
         public async Task<CrawlStep<ScanFinding>> NextAsync(CancellationToken cancellationToken)
         {
-            if (_current is { } current && _awaitingComments.TryDequeue(out var post))
+            if (_current is { } current && ProfileUnfinished)
             {
                 var found = new List<ScanFinding>();
-                try
+                if (_awaitingComments.TryDequeue(out var post))
                 {
-                    var comments = await run.Instagram.GetCommentsAsync(run.Account.Session, post.Id, null, cancellationToken);
-                    found.Add(new CommentsFound(current, post, comments.Items.Take(run.Settings.CommentsPerPost).ToList()));
+                    try
+                    {
+                        var comments = await run.Instagram.GetCommentsAsync(run.Account.Session, post.Id, null, cancellationToken);
+                        found.Add(new CommentsFound(current, post, comments.Items.Take(run.Settings.CommentsPerPost).ToList()));
+                    }
+                    catch (NotFoundException)
+                    {
+                        // Deleted between the grid and its comments: the post is stored, it just has none.
+                    }
                 }
-                catch (NotFoundException)
+                else if (_awaitingMedia.TryDequeue(out var media))
                 {
-                    // Deleted between the grid and its comments: the post is stored, it just has none.
+                    try
+                    {
+                        var download = await run.Instagram.DownloadMediaAsync(run.Account.Session, new Uri(media.Url), cancellationToken);
+                        found.Add(new PostMediaFound(current, media.Post, download, download.Bytes.Length == 0 ? ProfileSyncReasons.MediaEmpty : null));
+                    }
+                    catch (NotFoundException)
+                    {
+                        // The media is gone (the post deleted, or its CDN link expired): recorded, and the scan goes on.
+                        found.Add(new PostMediaFound(current, media.Post, null, ProfileSyncReasons.MediaNotFound));
+                    }
                 }
-                if (_awaitingComments.Count == 0) found.Add(new ScanFinished(current));
+                if (!ProfileUnfinished) found.Add(new ScanFinished(current));
                 return Step(found);
             }
 
@@ -100,8 +127,9 @@ internal static class ProfileScan
                 if (run.Settings.CommentsPerPost > 0)
                     foreach (var withComments in posts.Where(p => p.CommentCount > 0))
                         _awaitingComments.Enqueue(withComments);
+                await QueueMediaAsync(target, posts, cancellationToken);
                 List<ScanFinding> found = [started, new PostsFound(target, posts)];
-                if (_awaitingComments.Count == 0) found.Add(new ScanFinished(target));
+                if (!ProfileUnfinished) found.Add(new ScanFinished(target));
                 return Step(found);
             }
             catch (PrivateProfileException)
@@ -114,7 +142,19 @@ internal static class ProfileScan
             }
         }
 
-        private CrawlStep<ScanFinding> Step(IReadOnlyList<ScanFinding> found) => new(found, _targets.Count == 0 && _awaitingComments.Count == 0);
+        /// <summary>The recent posts whose media is not stored yet: a post already downloaded costs no request.</summary>
+        private async Task QueueMediaAsync(ProfileTarget target, IReadOnlyList<Post> posts, CancellationToken cancellationToken)
+        {
+            if (run.Settings.PostMediaWithin <= TimeSpan.Zero) return;
+            var recentSince = DateTimeOffset.UtcNow - run.Settings.PostMediaWithin;
+            var recent = posts.Where(p => p.TakenAt >= recentSince && MediaUrlOf(p) is not null).ToList();
+            if (recent.Count == 0) return;
+            var stored = await run.Stores.Posts.ShortcodesWithMediaAsync(target.Profile.Id, recent.Select(p => p.Shortcode!).ToList(), cancellationToken);
+            foreach (var post in recent.Where(p => !stored.Contains(p.Shortcode!)))
+                _awaitingMedia.Enqueue((post, MediaUrlOf(post)!));
+        }
+
+        private CrawlStep<ScanFinding> Step(IReadOnlyList<ScanFinding> found) => new(found, _targets.Count == 0 && !ProfileUnfinished);
     }
 
     /// <summary>Stores the findings in order and moves each profile's action log along.</summary>
@@ -122,7 +162,7 @@ internal static class ProfileScan
     {
         private readonly Dictionary<(long Profile, string Shortcode), long> _postIds = [];
         private readonly Dictionary<long, (int Posts, int NewComments)> _perLog = [];
-        private int _scanned, _skipped, _failed, _posts, _newComments;
+        private int _scanned, _skipped, _failed, _posts, _newComments, _mediaDownloaded, _mediaFailed;
 
         public async Task WriteAsync(ScanFinding finding)
         {
@@ -148,6 +188,17 @@ internal static class ProfileScan
                     var added = await run.Stores.Posts.AddNewCommentsAsync(postId, found.Comments.Select(c => ToRow(profile, c)).ToList(), token);
                     _perLog[logId] = _perLog[logId] with { NewComments = _perLog[logId].NewComments + added };
                     _newComments += added;
+                    break;
+                case PostMediaFound { Media: { } media, Failure: null } found:
+                    var (key, created) = await run.Stores.Blobs.PutAsync(media.Bytes, token);
+                    await run.Stores.Posts.AttachMediaAsync(_postIds[(profile.Id, found.Post.Shortcode!)], key, media.ContentType, media.Bytes.Length,
+                        created ? PostDownloadStatus.Downloaded : PostDownloadStatus.AlreadyDownloaded, ProfilePostRepository.UrlFingerprint(media.Url), token);
+                    _mediaDownloaded++;
+                    break;
+                case PostMediaFound found:
+                    await run.Stores.Posts.RecordDownloadFailedAsync(_postIds[(profile.Id, found.Post.Shortcode!)],
+                        found.Failure == ProfileSyncReasons.MediaEmpty ? PostDownloadStatus.CorruptDetected : PostDownloadStatus.Failed, found.Failure!, token);
+                    _mediaFailed++;
                     break;
                 case ScanFinished:
                     var (posts, comments) = _perLog.GetValueOrDefault(logId);
@@ -181,16 +232,28 @@ internal static class ProfileScan
             Metadata = new ProfilePostMetadata
             {
                 // Capture facts beside the pipeline's contracts: the media id the comments and the media download need.
-                AdditionalFields = new Dictionary<string, JsonElement>
-                {
-                    ["media_id"] = JsonSerializer.SerializeToElement(post.Id),
-                    ["media_type"] = JsonSerializer.SerializeToElement(SeedString.Of(post.Type)),
-                    ["media_urls"] = JsonSerializer.SerializeToElement(MediaUrls(post)),
-                },
+                AdditionalFields = CaptureFacts(post),
             },
         };
 
-        private static IReadOnlyList<string> MediaUrls(Post post) =>
+        private Dictionary<string, JsonElement> CaptureFacts(Post post)
+        {
+            var facts = new Dictionary<string, JsonElement>
+            {
+                ["media_id"] = JsonSerializer.SerializeToElement(post.Id),
+                ["media_type"] = JsonSerializer.SerializeToElement(SeedString.Of(post.Type)),
+                ["media_urls"] = JsonSerializer.SerializeToElement(MediaUrls(post)),
+            };
+            // Written when the post is first stored only: a post too old for its media to be fetched says so.
+            if (run.Settings.PostMediaWithin <= TimeSpan.Zero || !(post.TakenAt >= DateTimeOffset.UtcNow - run.Settings.PostMediaWithin))
+            {
+                facts[ProfilePostRepository.DownloadStatusKey] = JsonSerializer.SerializeToElement(SeedString.Of(PostDownloadStatus.Skipped));
+                facts[ProfilePostRepository.DownloadReasonKey] = JsonSerializer.SerializeToElement(ProfileSyncReasons.OutsideRecentWindow);
+            }
+            return facts;
+        }
+
+        internal static IReadOnlyList<string> MediaUrls(Post post) =>
             (post.Children.Count > 0 ? post.Children.Select(c => c.VideoUrl ?? c.ImageUrl) : [post.VideoUrl ?? post.ImageUrl]).OfType<string>().ToList();
 
         private static InstagramProfilePostComment ToRow(InstagramProfile profile, Comment comment) => new()
@@ -215,6 +278,8 @@ internal static class ProfileScan
             .Add("profiles_skipped_private", _skipped)
             .Add("profiles_failed", _failed)
             .Add("posts", _posts)
-            .Add("comments_new", _newComments);
+            .Add("comments_new", _newComments)
+            .Add("post_media_downloaded", _mediaDownloaded)
+            .Add("post_media_failed", _mediaFailed);
     }
 }

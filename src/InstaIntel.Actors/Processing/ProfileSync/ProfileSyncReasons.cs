@@ -11,4 +11,13 @@ public static class ProfileSyncReasons
 
     /// <summary>Instagram knows no such user any more.</summary>
     public const string ProfileNotFound = "profile_not_found";
+
+    /// <summary>A post's media URL answered 404: the post was deleted or its link expired.</summary>
+    public const string MediaNotFound = "media_not_found";
+
+    /// <summary>A post's media URL answered with no bytes.</summary>
+    public const string MediaEmpty = "media_empty";
+
+    /// <summary>A post older than <c>PostMediaWithin</c>: its media is not downloaded.</summary>
+    public const string OutsideRecentWindow = "outside_recent_window";
 }

@@ -4,6 +4,7 @@ using Akka.Streams;
 using Akka.Streams.Dsl;
 using InstaIntel.Instagram.Client;
 using InstaIntel.Storage;
+using InstaIntel.Storage.Blobs;
 using InstaIntel.Storage.Messaging;
 using InstaIntel.Storage.Operations;
 using InstaIntel.Storage.Posts;
@@ -11,11 +12,14 @@ using InstaIntel.Storage.Profiles;
 
 namespace InstaIntel.Actors.Processing.ProfileSync;
 
-/// <summary>The tables profile-sync writes: profiles (and their tags), captured posts and comments, action logs, inbox partners.</summary>
+/// <summary>
+/// What profile-sync writes: profiles (and their tags), captured posts and comments, action logs, inbox partners, and the
+/// downloaded media of recent posts in the blob store.
+/// </summary>
 public sealed record ProfileSyncStores(
-    ProfileRepository Profiles, ProfilePostRepository Posts, ProfileActionLogRepository ActionLogs, ConversationPeerRepository Peers)
+    ProfileRepository Profiles, ProfilePostRepository Posts, ProfileActionLogRepository ActionLogs, ConversationPeerRepository Peers, BlobStore Blobs)
 {
-    public static ProfileSyncStores From(InstaIntelDbFactory factory) => new(new(factory), new(factory), new(factory), new(factory));
+    public static ProfileSyncStores From(InstaIntelDbFactory factory, BlobStore blobs) => new(new(factory), new(factory), new(factory), new(factory), blobs);
 }
 
 /// <summary>Everything one run of a profile-sync phase works with; built when the run starts, dropped when it ends.</summary>
