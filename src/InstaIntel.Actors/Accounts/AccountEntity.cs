@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using InstaIntel.Actors.Analysis;
 using InstaIntel.Actors.Operations;
 using InstaIntel.Actors.Processing;
+using InstaIntel.Actors.Processing.Workspace;
 using InstaIntel.Domain.Common;
 using InstaIntel.Domain.Operations;
 using InstaIntel.Domain.Accounts;
@@ -37,6 +38,9 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
     // Set when media-analysis says captured media wait; cleared by a workspace-actions run that left none (not persisted:
     // after a restart the next capture sets it again).
     private bool _mediaAwaitingAnalysis;
+    // When the workspace queue has posts or story comments waiting for a later look (not persisted: after a restart the
+    // next capture schedules the workspace again, and a waiting post is looked at then).
+    private DateTime? _workspaceRecheckAt;
     private bool _childrenStarted;
     private AccountState _state;
     private long _projectedSequenceNr;
@@ -132,9 +136,14 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
         Command<PhaseSucceeded>(done =>
         {
             if (done.RunId != _state.CurrentRunId) return;
-            if (_state.CurrentPhase == Phase.WorkspaceActions
-                && done.Stats.GetValueOrDefault("stories_pending_analysis") == 0 && done.Stats.GetValueOrDefault("batch_full") == 0)
-                _mediaAwaitingAnalysis = false;
+            if (_state.CurrentPhase == Phase.WorkspaceActions)
+            {
+                if (done.Stats.GetValueOrDefault("stories_pending_analysis") == 0 && done.Stats.GetValueOrDefault("batch_full") == 0)
+                    _mediaAwaitingAnalysis = false;
+                _workspaceRecheckAt = done.Stats.GetValueOrDefault(WorkspaceWork.RecheckInSecondsStat) is > 0 and var seconds
+                    ? DateTime.UtcNow.AddSeconds(seconds)
+                    : null;
+            }
             Persist(new RunSucceeded(DateTime.UtcNow, done.RunId), e =>
             {
                 AfterRunEvent(e);
@@ -306,7 +315,7 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
             sum.StoryPipelines + b.StoryPipelines, sum.PostPipelines + b.PostPipelines, sum.WorkspaceItems + b.WorkspaceItems, sum.ActiveStreams + b.ActiveStreams));
         // The latest verdict of the node's AI health check: a field read, never a wait.
         var aiHealthy = _aiHealth?.Current.Healthy ?? true;
-        var context = new TickContext(now, manual, aiHealthy, backlog, WorkspaceHasPendingPosts: _mediaAwaitingAnalysis, Random.Shared.NextDouble());
+        var context = new TickContext(now, manual, aiHealthy, backlog, WorkspaceHasPendingPosts: _mediaAwaitingAnalysis || _workspaceRecheckAt <= now, Random.Shared.NextDouble());
         var decision = action?.Phase is { } only
             ? ContinuousProcessing.DecideFor(only, coordinator, context, _settings.Processing)
             : ContinuousProcessing.Decide(coordinator, context, _settings.Processing);

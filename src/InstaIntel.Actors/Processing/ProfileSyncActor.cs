@@ -51,14 +51,20 @@ public sealed class ProfileSyncActor : PhaseChild
         if (!Runs(start.Phase))
             throw new InvalidOperationException($"{ChildName} does not run {start.Phase}");
         var materializer = Materializer;
+        // Taken before the first await: after it, this code no longer runs on the actor's thread.
+        var mediaAnalysis = Context.ActorSelection(Context.Parent.Path / AccountWorkers.MediaAnalysis);
         var account = await _contexts.LoadAsync(start.Username, start.InstagramUserId, cancellationToken);
         var run = new ProfileSyncRun(start, account, _instagram, _stores, _settings,
             RequestPacing.From(_account.Budget, _settings.BudgetShare, _settings.ThrottleBurst), killSwitch, materializer, cancellationToken);
-        return start.Phase switch
+        var stats = start.Phase switch
         {
             Phase.FollowGraphSync => await FollowGraphSync.RunAsync(run),
             Phase.ProfileScan => await ProfileScan.RunAsync(run),
             _ => await ProfileRefresh.RunAsync(run, _account.Processing.ProfileRefreshBatchSize),
         };
+        // Post media the scan stored waits for analysis, as captured stories do.
+        if (stats.GetValueOrDefault("post_media_downloaded") is > 0 and var downloaded)
+            mediaAnalysis.Tell(new MediaCaptured(start.RunId, downloaded));
+        return stats;
     }
 }

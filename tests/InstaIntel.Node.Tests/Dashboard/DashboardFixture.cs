@@ -9,6 +9,13 @@ using Microsoft.Playwright;
 
 namespace InstaIntel.Node.Tests.Dashboard;
 
+/// <summary>The test classes that share one demo node (<see cref="DashboardFixture"/>): it takes minutes to fill, so it starts once.</summary>
+[CollectionDefinition(Name)]
+public sealed class DemoNodeCollection : ICollectionFixture<DashboardFixture>
+{
+    public const string Name = "demo node";
+}
+
 /// <summary>
 /// A node running the demo (the simulator's network, the demo account logged in through the simulator's login page,
 /// continuous processing on) and a Debian Chromium driven by Playwright, shared by the dashboard tests.

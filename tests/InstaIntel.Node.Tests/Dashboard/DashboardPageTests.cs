@@ -13,7 +13,8 @@ using Microsoft.Playwright;
 namespace InstaIntel.Node.Tests.Dashboard;
 
 /// <summary>The dashboard in Debian's Chromium against a node running the demo network.</summary>
-public sealed class DashboardPageTests(DashboardFixture fixture) : IClassFixture<DashboardFixture>
+[Collection(DemoNodeCollection.Name)]
+public sealed class DashboardPageTests(DashboardFixture fixture)
 {
     private const string Account = DashboardFixture.Account;
 

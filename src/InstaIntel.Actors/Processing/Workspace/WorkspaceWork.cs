@@ -28,7 +28,14 @@ public sealed record WorkspaceServices(ProfilePostRepository Posts, ProfileEvent
 /// </summary>
 public sealed class WorkspaceWork(WorkspaceServices services, Stats stats)
 {
+    /// <summary>
+    /// The stat telling the coordinator when to look at the queue again: seconds until the earliest waiting post is due,
+    /// or a story comment left for a later run may go ahead (absent when nothing waits).
+    /// </summary>
+    public const string RecheckInSecondsStat = "workspace_recheck_in_s";
+
     private readonly Dictionary<long, (HistorySources Sources, ProfileHistoryBuild? Build)> _profiles = [];
+    private bool _storyCommentsDeferred;
 
     public async Task RunAsync(long accountId, DateTime now, CancellationToken cancellationToken)
     {
@@ -44,6 +51,25 @@ public sealed class WorkspaceWork(WorkspaceServices services, Stats stats)
         }
         stats.Add("workspace_posts_due", due.Count);
         await RunStoryCommentsAsync(accountId, cancellationToken);
+
+        if (await RecheckAtAsync(accountId, now, cancellationToken) is { } recheckAt)
+            stats.Add(RecheckInSecondsStat, (int)Math.Clamp(Math.Ceiling((recheckAt - now).TotalSeconds), 1, int.MaxValue));
+    }
+
+    /// <summary>When the queue has something to do again: its earliest waiting post, or a deferred story comment's retry.</summary>
+    private async Task<DateTime?> RecheckAtAsync(long accountId, DateTime now, CancellationToken cancellationToken)
+    {
+        var settings = services.Settings;
+        DateTime? earliest = _storyCommentsDeferred ? now + settings.RetryAfter : null;
+        foreach (var post in await services.Posts.ListRecentAsync(accountId, now - settings.RecentWithin, cancellationToken))
+        {
+            // A post the queue has not looked at yet (beyond this run's batch) is due now.
+            var state = post.Metadata?.WorkspaceActions;
+            if (state is not null && WorkspaceQueue.IsTerminal(state.Status)) continue;
+            var at = state?.LockUntil ?? state?.NextRunAt ?? now;
+            if (earliest is null || at < earliest) earliest = at;
+        }
+        return earliest;
     }
 
     /// <summary>
@@ -61,6 +87,7 @@ public sealed class WorkspaceWork(WorkspaceServices services, Stats stats)
             if (historyReason is not null && sources.PendingAnalysis > 0)
             {
                 stats.Add("story_comments_waiting_history", 1);
+                _storyCommentsDeferred = true;
                 continue;
             }
             if (storyEvent.LlmCommentStatus == LlmCommentStatus.NotRequested)

@@ -1,0 +1,118 @@
+using System.Text.Json;
+using InstaIntel.Domain.Analysis;
+using InstaIntel.Domain.Comments;
+using InstaIntel.Domain.Events;
+using InstaIntel.Domain.Stories;
+using InstaIntel.Node.Tests.Dashboard;
+using InstaIntel.Storage;
+using LinqToDB;
+using LinqToDB.Async;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace InstaIntel.Node.Tests.Intelligence;
+
+/// <summary>
+/// Issue 5 end to end: a node runs continuous processing on the simulator's demo network in Chromium and analyses what it
+/// captured with the ONNX models; every story then has its analysis, its faces linked to people, the OCR text of its
+/// overlay, and a comment suggestion or the policy block that stopped one.
+/// </summary>
+[Collection(DemoNodeCollection.Name)]
+public sealed class StoryIntelligenceEndToEndTests(DashboardFixture fixture, ITestOutputHelper output)
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(8);
+
+    [Fact]
+    public async Task Every_captured_story_gets_its_analysis_faces_people_ocr_and_a_comment_suggestion_or_a_policy_block()
+    {
+        var factory = fixture.Node.Services.GetRequiredService<InstaIntelDbFactory>();
+        var stories = await WaitUntilEveryStoryHasItsCommentAsync(factory);
+        Assert.NotEmpty(stories);
+
+        await using var db = factory.Open();
+        var network = fixture.Simulator.Network;
+        var analyses = await db.AiAnalyses.Where(a => a.AnalyzableType == AnalyzableTypes.Story).ToListAsync();
+        var faces = await db.InstagramStoryFaces.ToListAsync();
+        var (photos, ocrRead) = (0, 0);
+        var videoTexts = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (story, storyEvent) in stories)
+        {
+            var metadata = story.Metadata!;
+            // The analysis: an ai_analyses row of this story (an inference, or a cache hit pointing at one).
+            var analysisId = (long)metadata.ProcessingMetadata!["ai_analysis_id"]!;
+            var analysis = analyses.Single(a => a.Id == analysisId);
+            Assert.Equal((story.Id, AiAnalysisStatus.Completed), (analysis.AnalyzableId, analysis.Status));
+            Assert.NotNull(metadata.ContentUnderstanding);
+
+            // Faces: one row per detected face; every confidently detected face is linked to a person.
+            var own = faces.Where(f => f.InstagramStoryId == story.Id).ToList();
+            Assert.Equal(metadata.FaceCount, own.Count);
+            Assert.Equal(metadata.LinkedFaceCount, own.Count(f => f.InstagramStoryPersonId is not null));
+            Assert.All(own.Where(f => f.DetectorConfidence >= 0.8), f => Assert.NotNull(f.InstagramStoryPersonId));
+
+            // OCR: a photo story's overlay (@handle #hashtag, rendered by the simulator) is read into the metadata; a video
+            // story plays the simulator's one clip, whose frames carry their own caption.
+            Assert.NotNull(metadata.OcrText);
+            var truth = network.FindStory(long.Parse(story.StoryId));
+            Assert.NotNull(truth);
+            if (truth!.IsVideo)
+                videoTexts.Add(metadata.OcrText!);
+            else
+            {
+                photos++;
+                if (metadata.OcrText!.Contains("#" + truth.Hashtag, StringComparison.OrdinalIgnoreCase)) ocrRead++;
+                else output.WriteLine($"story {story.StoryId} ({truth.Visual.Scene}): overlay \"{truth.Visual.OverlayText}\", OCR read \"{metadata.OcrText}\"");
+            }
+
+            // The comment: generated and scored, or blocked with the policy's recorded reason.
+            var comment = storyEvent.LlmCommentMetadata!;
+            if (storyEvent.LlmCommentStatus == LlmCommentStatus.Completed)
+            {
+                Assert.False(string.IsNullOrWhiteSpace(storyEvent.LlmGeneratedComment), $"story {story.StoryId}: completed without a comment");
+                Assert.NotNull(storyEvent.LlmCommentRelevanceScore);
+                Assert.NotEmpty(comment.RankedCandidates!);
+            }
+            else
+            {
+                Assert.Equal(LlmCommentStatus.Skipped, storyEvent.LlmCommentStatus);
+                Assert.Equal(Domain.Posts.Metadata.CommentGenerationPolicyStatus.Blocked, comment.CommentGenerationPolicy!.Status);
+                Assert.False(string.IsNullOrEmpty(comment.CommentGenerationPolicy.BlockedReasonCode), $"story {story.StoryId}: blocked without a reason");
+            }
+        }
+        Assert.Contains(faces, f => f.InstagramStoryPersonId is not null);
+        output.WriteLine($"{stories.Count} stories: {faces.Count} faces, OCR read the overlay's hashtag on {ocrRead} of {photos} photos, " +
+                         $"{stories.Count(s => s.Event.LlmCommentStatus == LlmCommentStatus.Completed)} comments, " +
+                         $"{stories.Count(s => s.Event.LlmCommentStatus == LlmCommentStatus.Skipped)} blocked");
+        // The overlays are clean rendered text over photos: nearly all must be read.
+        Assert.True(ocrRead >= photos * 9 / 10, $"OCR read the overlay's hashtag on only {ocrRead} of {photos} photo stories");
+        // Every video story plays the same clip, so its frames read the same, and not nothing.
+        Assert.True(videoTexts.Count <= 1 && !videoTexts.Contains(""), $"the video stories' OCR differs: {string.Join(" | ", videoTexts)}");
+    }
+
+    /// <summary>The processed stories with their events, once none of them waits for analysis or a comment any more.</summary>
+    private async Task<List<(InstagramStory Story, InstagramProfileEvent Event)>> WaitUntilEveryStoryHasItsCommentAsync(InstaIntelDbFactory factory)
+    {
+        var until = DateTime.UtcNow + Deadline;
+        var state = "";
+        while (true)
+        {
+            await using (var db = factory.Open())
+            {
+                var rows = await (from s in db.InstagramStories
+                                  join e in db.InstagramProfileEvents on s.SourceEventId equals e.Id
+                                  select new { s, e }).ToListAsync();
+                var waiting = rows.Count(r => r.s.ProcessingStatus != StoryProcessingStatus.Processed
+                                              || r.e.LlmCommentStatus is not (LlmCommentStatus.Completed or LlmCommentStatus.Skipped or LlmCommentStatus.Failed));
+                state = string.Join(", ", rows.GroupBy(r => $"{r.s.ProcessingStatus}/{r.e.LlmCommentStatus}").Select(g => $"{g.Key}: {g.Count()}"));
+                if (rows.Count > 0 && waiting == 0)
+                {
+                    Assert.All(rows, r => Assert.True(r.e.LlmCommentStatus != LlmCommentStatus.Failed, $"story {r.s.StoryId}: comment failed: {r.e.LlmCommentLastError}"));
+                    return rows.Select(r => (r.s, r.e)).ToList();
+                }
+            }
+            if (DateTime.UtcNow > until)
+                Assert.Fail($"{Deadline.TotalMinutes} min after the demo started, stories still wait for analysis or their comment: {state}");
+            await Task.Delay(TimeSpan.FromSeconds(2));
+        }
+    }
+}
