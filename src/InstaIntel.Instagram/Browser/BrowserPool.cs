@@ -6,8 +6,9 @@ namespace InstaIntel.Instagram.Browser;
 /// <summary>
 /// One Chromium per node and at most <see cref="BrowserOptions.MaxContexts"/> browser contexts, one per active
 /// account, each carrying that account's session bundle, user agent and proxy. A context is reused while its
-/// bundle is unchanged; the least recently used idle one is closed to make room. If Chromium dies, the next
-/// lease starts a new one.
+/// bundle is unchanged; the least recently used idle one is closed to make room. A lease that finds every context
+/// busy waits until one is released or closed, and then takes that room itself. If Chromium dies, the next lease
+/// starts a new one.
 /// </summary>
 public sealed class BrowserPool : IAsyncDisposable
 {
@@ -16,6 +17,8 @@ public sealed class BrowserPool : IAsyncDisposable
     private readonly SemaphoreSlim _capacity;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, PooledContext> _contexts = [];
+    // Completed (and replaced) whenever a context is released or closed: what a lease waiting for room waits on.
+    private TaskCompletionSource _roomChanged = NewSignal();
     private IPlaywright? _playwright;
     private IBrowser? _browser;
     private int _launches;
@@ -54,6 +57,7 @@ public sealed class BrowserPool : IAsyncDisposable
         {
             pooled.LastUsed = DateTime.UtcNow;
             pooled.InUse.Release();
+            SignalRoomChanged();
         }
     }
 
@@ -116,26 +120,35 @@ public sealed class BrowserPool : IAsyncDisposable
 
     private async Task MakeRoomAsync(CancellationToken cancellationToken)
     {
-        if (_capacity.Wait(0)) return;
-        PooledContext? victim;
-        string? victimAccount = null;
-        lock (_contexts)
+        while (true)
         {
-            victim = null;
-            foreach (var (key, pooled) in _contexts.OrderBy(p => p.Value.LastUsed))
+            // Taken before looking, so a context released after the look still wakes this lease.
+            var changed = Volatile.Read(ref _roomChanged).Task;
+            if (_capacity.Wait(0)) return;
+            PooledContext? victim = null;
+            lock (_contexts)
             {
-                if (pooled.InUse.CurrentCount == 1)
+                foreach (var (key, pooled) in _contexts.OrderBy(p => p.Value.LastUsed))
                 {
-                    victim = pooled;
-                    victimAccount = key;
-                    break;
+                    if (pooled.InUse.CurrentCount == 1)
+                    {
+                        victim = pooled;
+                        _contexts.Remove(key);
+                        break;
+                    }
                 }
             }
-            if (victimAccount is not null) _contexts.Remove(victimAccount);
+            // Closing frees a slot; the next turn takes it (or, if another lease was quicker, looks again).
+            if (victim is not null) await CloseAsync(victim);
+            // Every context is busy: waiting for the slot alone would wait for some other lease to evict one, which
+            // at the end of a burst never comes. A release makes an idle context to evict.
+            else await changed.WaitAsync(cancellationToken);
         }
-        if (victim is not null) await CloseAsync(victim);
-        await _capacity.WaitAsync(cancellationToken);
     }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private void SignalRoomChanged() => Interlocked.Exchange(ref _roomChanged, NewSignal()).TrySetResult();
 
     private async Task CloseAsync(PooledContext pooled)
     {
@@ -146,6 +159,7 @@ public sealed class BrowserPool : IAsyncDisposable
         catch (PlaywrightException) { /* the browser is already gone */ }
         catch (TimeoutException) { /* abandoned; Chromium drops it with the browser */ }
         _capacity.Release();
+        SignalRoomChanged();
     }
 
     private async Task<IBrowser> BrowserAsync(CancellationToken cancellationToken)

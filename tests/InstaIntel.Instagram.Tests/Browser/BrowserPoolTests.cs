@@ -64,6 +64,27 @@ public sealed class BrowserPoolTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_lease_that_finds_every_context_busy_gets_one_when_a_busy_one_is_released()
+    {
+        // Both contexts busy; a third account asks for one and must not need a fourth caller to evict for it.
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var busy = new[] { "b1", "b2" }.Select(account => _pool.UseAsync(account, Session(account), async _ =>
+        {
+            await release.Task;
+            return true;
+        }, CancellationToken.None)).ToList();
+        await WaitUntil(() => _pool.OpenContexts == 2);
+        var waiting = GetAsync("b3", Session("b3"));
+        Assert.False(waiting.IsCompleted);
+
+        release.SetResult();
+        await Task.WhenAll(busy);
+        var answer = await waiting.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Contains("sessionid=b3", answer.GetProperty("headers").GetProperty("cookie").GetString());
+        Assert.Equal(2, _pool.OpenContexts);
+    }
+
+    [Fact]
     public async Task A_new_session_for_an_account_replaces_its_context()
     {
         await GetAsync("erin", Session("old"));
