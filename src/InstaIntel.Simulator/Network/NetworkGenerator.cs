@@ -94,7 +94,7 @@ internal static class NetworkGenerator
         if (profileCount < 3 || options.AverageFollowing == 0)
             return;
         // A small set of popular profiles draws a share of all follows, as real networks have.
-        var popular = Math.Max(2, profileCount / 200);
+        var popular = options.PopularProfiles ?? Math.Max(2, profileCount / 200);
         var maxFollowing = Math.Min(profileCount - 2, options.AverageFollowing * 8);
         for (var follower = 1; follower < profileCount; follower++)
         {
@@ -102,7 +102,7 @@ internal static class NetworkGenerator
             count = Math.Clamp(count, 1, maxFollowing);
             for (var k = 0; k < count; k++)
             {
-                var followed = random.Chance(0.25) ? 1 + random.Next(Math.Min(popular, profileCount - 1)) : 1 + random.Next(profileCount - 1);
+                var followed = random.Chance(options.PopularShare) ? 1 + random.Next(Math.Min(popular, profileCount - 1)) : 1 + random.Next(profileCount - 1);
                 if (followed == follower)
                     continue;
                 edges.Add(Edge(follower, followed));

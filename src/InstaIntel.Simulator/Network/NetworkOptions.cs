@@ -22,6 +22,14 @@ public sealed class NetworkOptions
     /// <summary>Mean number of accounts every other profile follows (exponentially distributed).</summary>
     public int AverageFollowing { get; set; } = 30;
 
+    /// <summary>How many popular profiles draw <see cref="PopularShare"/> of all random follows; null: one in 200
+    /// profiles (at least 2). A few popular profiles and a high share give many accounts small networks that overlap
+    /// (the same few people's stories and posts), which a load test can process cheaply.</summary>
+    public int? PopularProfiles { get; set; }
+
+    /// <summary>Share of every profile's random follows that go to the popular profiles.</summary>
+    public double PopularShare { get; set; } = 0.25;
+
     /// <summary>Chance that a followed profile follows back (outside the demo account's hand-made graph).</summary>
     public double FollowBackProbability { get; set; } = 0.3;
 
@@ -45,7 +53,9 @@ public sealed class NetworkOptions
             throw new ArgumentOutOfRangeException(nameof(Profiles), Profiles, $"Simulator:Network:Profiles must be between the number of accounts ({accountCount}) and 1,000,000");
         if (DemoFollowers < 0 || DemoMutuals < 0 || DemoFollowingOnly < 0 || AverageFollowing < 0)
             throw new ArgumentOutOfRangeException(nameof(DemoFollowers), "Simulator:Network counts must not be negative");
-        if (FollowBackProbability is < 0 or > 1 || StoryProbability is < 0 or > 1)
+        if (PopularProfiles is < 1 || PopularProfiles >= Profiles)
+            throw new ArgumentOutOfRangeException(nameof(PopularProfiles), PopularProfiles, "Simulator:Network:PopularProfiles must be at least 1 and below Profiles");
+        if (FollowBackProbability is < 0 or > 1 || StoryProbability is < 0 or > 1 || PopularShare is < 0 or > 1)
             throw new ArgumentOutOfRangeException(nameof(StoryProbability), "Simulator:Network probabilities must be within 0..1");
         if (StoryHorizonHours < 0 || ThreadsPerAccount < 0)
             throw new ArgumentOutOfRangeException(nameof(StoryHorizonHours), "Simulator:Network hours and threads must not be negative");

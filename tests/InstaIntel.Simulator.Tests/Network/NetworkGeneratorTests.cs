@@ -69,6 +69,25 @@ public sealed class NetworkGeneratorTests
         Assert.Equal(420, network.DemoAccount.FollowingCount);
     }
 
+    [Theory]
+    [InlineData(5, 0.9)]
+    [InlineData(null, 0.25)]
+    public void The_popular_profiles_draw_the_configured_share_of_follows(int? popularProfiles, double share)
+    {
+        var network = SimulatedNetwork.Generate(new NetworkOptions
+        {
+            Seed = 3, Profiles = 2_000, DemoFollowers = 0, DemoMutuals = 0, DemoFollowingOnly = 0, AverageFollowing = 3,
+            FollowBackProbability = 0, PopularProfiles = popularProfiles, PopularShare = share,
+        }, Accounts, Epoch);
+        var popular = network.Usernames.Skip(1).Take(popularProfiles ?? 2_000 / 200).ToHashSet();
+
+        var follows = network.Usernames.Skip(1).Where(u => !popular.Contains(u)).SelectMany(network.FollowingOf).ToList();
+        var toPopular = follows.Count(popular.Contains) / (double)follows.Count;
+        // A share of random draws, within a few points: a draw can hit a popular profile by chance, and a profile that
+        // drew the same popular one twice follows it once.
+        Assert.InRange(toPopular, share - 0.07, share + 0.05);
+    }
+
     [Fact]
     public void Followers_and_following_are_two_views_of_the_same_edges()
     {
