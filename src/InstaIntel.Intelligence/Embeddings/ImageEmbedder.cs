@@ -32,8 +32,8 @@ public sealed class ImageEmbedder
             input[2 * plane + i] = pixels[i * 4 + 2];
         }
         long[] shape = [1, 3, Size, Size];
-        var prepared = OnnxInvoker.Run(_registry.Session(ModelNames.ImagePreprocess), "OriginalInput", input, shape, "PreprocessedInput")[0];
-        var features = OnnxInvoker.Run(_registry.Session(ModelNames.ImageEmbedder), "Input247", prepared.Values, shape, "Pooling395_Output_0")[0];
+        var prepared = OnnxInvoker.Run(_registry, ModelNames.ImagePreprocess, "OriginalInput", input, shape, "PreprocessedInput")[0];
+        var features = OnnxInvoker.Run(_registry, ModelNames.ImageEmbedder, "Input247", prepared.Values, shape, "Pooling395_Output_0")[0];
         return Embedding.Normalise(features.Values, Version);
     }
 

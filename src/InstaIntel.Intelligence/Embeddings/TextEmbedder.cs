@@ -47,7 +47,7 @@ public sealed class TextEmbedder
         var mask = Enumerable.Repeat(1L, count).ToArray();
         var types = new long[count];
         long[] shape = [1, count];
-        var output = OnnxInvoker.Run(_registry.Session(ModelNames.TextEmbedder),
+        var output = OnnxInvoker.Run(_registry, ModelNames.TextEmbedder,
         [
             ("input_ids", OrtValue.CreateTensorValueFromMemory(inputIds, shape)),
             ("attention_mask", OrtValue.CreateTensorValueFromMemory(mask, shape)),

@@ -28,7 +28,7 @@ public sealed class FaceDetector
     public IReadOnlyList<FaceDetection> Detect(RgbaImage image)
     {
         var input = ToInput(image.Resize(InputWidth, InputHeight));
-        var outputs = OnnxInvoker.Run(_registry.Session(ModelNames.FaceDetector), "input", input, [1, 3, InputHeight, InputWidth], "scores", "boxes");
+        var outputs = OnnxInvoker.Run(_registry, ModelNames.FaceDetector, "input", input, [1, 3, InputHeight, InputWidth], "scores", "boxes");
         var scores = outputs[0].Values;
         var boxes = outputs[1].Values;
 

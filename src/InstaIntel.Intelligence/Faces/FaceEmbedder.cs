@@ -27,7 +27,7 @@ public sealed class FaceEmbedder
             input[plane + i] = (pixels[i * 4 + 1] - 127f) / 128f;
             input[2 * plane + i] = (pixels[i * 4 + 2] - 127f) / 128f;
         }
-        var output = OnnxInvoker.Run(_registry.Session(ModelNames.FaceEmbedder), "input", input, [1, 3, FaceAligner.Size, FaceAligner.Size], "output")[0];
+        var output = OnnxInvoker.Run(_registry, ModelNames.FaceEmbedder, "input", input, [1, 3, FaceAligner.Size, FaceAligner.Size], "output")[0];
         return Embedding.Normalise(output.Values, Version);
     }
 }

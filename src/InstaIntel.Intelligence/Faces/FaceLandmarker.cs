@@ -21,7 +21,7 @@ public sealed class FaceLandmarker
         var (x, y, side) = SquareInside(face, image.Width, image.Height);
         var crop = image.Crop(x, y, side, side);
         var grey = ToGreyInput(crop.Resize(Size, Size));
-        var output = OnnxInvoker.Run(_registry.Session(ModelNames.FaceLandmarker), "input", grey, [1, 1, Size, Size], "output")[0].Values;
+        var output = OnnxInvoker.Run(_registry, ModelNames.FaceLandmarker, "input", grey, [1, 1, Size, Size], "output")[0].Values;
         var points = ImmutableArray.CreateBuilder<PointF2>(68);
         for (var i = 0; i < 68; i++)
             points.Add(new PointF2(x + output[i * 2] * crop.Width, y + output[i * 2 + 1] * crop.Height));

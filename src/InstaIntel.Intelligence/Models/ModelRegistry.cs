@@ -17,6 +17,8 @@ public sealed class ModelRegistry : IDisposable
     private readonly ConcurrentDictionary<string, Lazy<InferenceSession>> _sessions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<VerifiedModel>> _verified = new(StringComparer.Ordinal);
     private volatile bool _disposed;
+    // Inferences under way: disposing a session under one frees native memory it is reading (the process dies with SIGSEGV).
+    private int _running;
 
     public ModelRegistry(ModelOptions options, ILogger<ModelRegistry>? logger = null)
         : this(options, ModelManifest.Embedded(), logger)
@@ -53,6 +55,28 @@ public sealed class ModelRegistry : IDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// Runs <paramref name="infer"/> on the model's session. Disposing the registry (the host stopping) waits for the
+    /// inferences under way rather than freeing a session one of them is still reading.
+    /// </summary>
+    public T Use<T>(string name, Func<InferenceSession, T> infer)
+    {
+        Interlocked.Increment(ref _running);
+        try
+        {
+            // Checked after counting in: a dispose that began earlier sees this inference or this one sees the flag.
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return infer(Session(name));
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _running);
+        }
+    }
+
+    /// <summary>Inferences running now through <see cref="Use{T}"/>.</summary>
+    public int Running => Volatile.Read(ref _running);
 
     /// <summary>The model's verified file and the label of its version (data files such as dictionaries included).</summary>
     public VerifiedModel Verified(string name)
@@ -113,6 +137,13 @@ public sealed class ModelRegistry : IDisposable
     public void Dispose()
     {
         _disposed = true;
+        // No new inference starts now; those under way finish (one takes well under a second) before the sessions go.
+        // If one does not, its sessions are left to the process's exit rather than freed under it.
+        if (!SpinWait.SpinUntil(() => Volatile.Read(ref _running) == 0, DisposeWait))
+        {
+            _logger.LogWarning("{Count} inferences still running after {Wait}: the model sessions are not disposed", Running, DisposeWait);
+            return;
+        }
         foreach (var lazy in _sessions.Values)
         {
             if (lazy.IsValueCreated)
@@ -120,4 +151,6 @@ public sealed class ModelRegistry : IDisposable
         }
         _sessions.Clear();
     }
+
+    private static readonly TimeSpan DisposeWait = TimeSpan.FromSeconds(10);
 }

@@ -29,7 +29,7 @@ public sealed class TextDetector
         var width = RoundTo32(image.Width * scale);
         var height = RoundTo32(image.Height * scale);
         var input = ToInput(image.Resize(width, height));
-        var map = OnnxInvoker.Run(_registry.Session(ModelNames.OcrDetector), "x", input, [1, 3, height, width], "sigmoid_0.tmp_0")[0].Values;
+        var map = OnnxInvoker.Run(_registry, ModelNames.OcrDetector, "x", input, [1, 3, height, width], "sigmoid_0.tmp_0")[0].Values;
         var sx = (float)image.Width / width;
         var sy = (float)image.Height / height;
         return Boxes(map, width, height)

@@ -36,7 +36,7 @@ public sealed class TextRecognizer
             for (var c = 0; c < 3; c++)
                 input[c * plane + i] = (pixels[i * 4 + 2 - c] / 255f - 0.5f) / 0.5f;
         }
-        var output = OnnxInvoker.Run(_registry.Session(ModelNames.OcrRecognizer), "x", input, [1, 3, Height, width], "softmax_11.tmp_0")[0];
+        var output = OnnxInvoker.Run(_registry, ModelNames.OcrRecognizer, "x", input, [1, 3, Height, width], "softmax_11.tmp_0")[0];
         return _decoder.Value.Decode(output.Values, (int)output.Shape[1]);
     }
 }

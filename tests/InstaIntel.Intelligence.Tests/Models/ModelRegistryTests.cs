@@ -83,6 +83,46 @@ public sealed class ModelRegistryTests(ModelsFixture models) : IDisposable
     }
 
     [Fact]
+    public async Task Disposing_waits_for_an_inference_under_way_and_refuses_new_ones()
+    {
+        CopyOfModel(ModelNames.FaceLandmarker);
+        var registry = new ModelRegistry(new ModelOptions { Directory = _temp.FullName });
+        using var inside = new ManualResetEventSlim();
+        using var finish = new ManualResetEventSlim();
+        var inference = Task.Run(() => registry.Use(ModelNames.FaceLandmarker, session =>
+        {
+            inside.Set();
+            finish.Wait();
+            // Still usable: the session has not been freed under this inference.
+            return session.InputNames.Count;
+        }));
+        inside.Wait();
+
+        var disposing = Task.Run(registry.Dispose);
+        // Once the registry refuses new inferences its disposal has begun, and with one inside it must not be over.
+        Assert.True(SpinWait.SpinUntil(() => Refuses(registry), TimeSpan.FromSeconds(30)), "the registry still takes inferences");
+        Assert.False(disposing.IsCompleted);
+
+        finish.Set();
+        Assert.Equal(1, await inference);
+        await disposing;
+        Assert.Equal(0, registry.Running);
+    }
+
+    private static bool Refuses(ModelRegistry registry)
+    {
+        try
+        {
+            registry.Use(ModelNames.FaceLandmarker, s => s.InputNames.Count);
+            return false;
+        }
+        catch (ObjectDisposedException)
+        {
+            return true;
+        }
+    }
+
+    [Fact]
     public void A_model_is_swapped_by_configuration_and_verified_against_the_configured_sha256()
     {
         // Any other ONNX file stands in for the swap; the registry checks identity, the analyser the tensor contract.
