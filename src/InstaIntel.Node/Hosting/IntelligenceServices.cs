@@ -39,7 +39,8 @@ public static class IntelligenceServices
         services.AddSingleton(sp => new ImageEmbedder(sp.GetRequiredService<ModelRegistry>()));
         services.AddSingleton(sp => new TextEmbedder(sp.GetRequiredService<ModelRegistry>()));
         services.AddSingleton(sp => new VideoSummariser(new VideoFrameSampler(video, sp.GetService<ILogger<VideoFrameSampler>>()), sp.GetRequiredService<ImageEmbedder>()));
-        services.AddSingleton<LocalMediaAnalyser>();
+        services.AddSingleton(sp => new LocalMediaAnalyser(sp.GetRequiredService<FaceAnalyser>(), sp.GetRequiredService<OcrEngine>(),
+            sp.GetRequiredService<ImageEmbedder>(), sp.GetRequiredService<TextEmbedder>(), sp.GetRequiredService<VideoSummariser>(), models.AnalysisConcurrency));
         services.AddSingleton<IAiProvider, LocalProvider>();
         // One client for the HTTP providers; each call carries its own deadline (config timeout_seconds).
         var chat = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };

@@ -9,16 +9,46 @@ namespace InstaIntel.Actors.Analysis.Local;
 /// <summary>
 /// The whole local reading of one media with the ONNX analysers: faces, text, picture embedding and the embedding of
 /// the text read; a video is summarised with ffmpeg and its analysed frames (the representative one of a static video,
-/// the key frames of a dynamic one, at most <see cref="MaxVideoFrames"/>) read like pictures.
+/// the key frames of a dynamic one, at most <see cref="MaxVideoFrames"/>) read like pictures. One instance per node: at
+/// most <paramref name="maxConcurrentReads"/> media are read at once across all accounts, the rest wait their turn.
 /// </summary>
-public sealed class LocalMediaAnalyser(FaceAnalyser faces, OcrEngine ocr, ImageEmbedder images, TextEmbedder texts, VideoSummariser videos)
+public sealed class LocalMediaAnalyser(FaceAnalyser faces, OcrEngine ocr, ImageEmbedder images, TextEmbedder texts, VideoSummariser videos,
+    int maxConcurrentReads = 0)
 {
     public const int MaxVideoFrames = 3;
+
+    private readonly SemaphoreSlim _gate = new(Bound(maxConcurrentReads));
+    private int _reading, _peak;
+
+    /// <summary>How many media may be read at once.</summary>
+    public int Concurrency { get; } = Bound(maxConcurrentReads);
+
+    /// <summary>The most media read at once since the node started (the bound, once the node has been busy).</summary>
+    public int PeakConcurrentReads => Volatile.Read(ref _peak);
+
+    private static int Bound(int requested) => requested > 0 ? requested : Environment.ProcessorCount;
 
     /// <summary>The model label stored in <c>ai_analyses.model</c>: the versions whose outputs the reading holds.</summary>
     public string Model => $"local-onnx[{faces.EmbeddingVersion},{images.Version},{texts.Version}]";
 
     public async Task<MediaReading> ReadAsync(ReadOnlyMemory<byte> media, string? mediaType, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        var reading = Interlocked.Increment(ref _reading);
+        for (var peak = Volatile.Read(ref _peak); reading > peak; peak = Volatile.Read(ref _peak))
+            if (Interlocked.CompareExchange(ref _peak, reading, peak) == peak) break;
+        try
+        {
+            return await ReadGatedAsync(media, mediaType, cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _reading);
+            _gate.Release();
+        }
+    }
+
+    private async Task<MediaReading> ReadGatedAsync(ReadOnlyMemory<byte> media, string? mediaType, CancellationToken cancellationToken)
     {
         if (!string.Equals(mediaType, "video", StringComparison.OrdinalIgnoreCase))
             return await Task.Run(() => ReadPicture(RgbaImage.Decode(media.Span), cancellationToken), cancellationToken);
