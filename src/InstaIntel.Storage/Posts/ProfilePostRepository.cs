@@ -207,6 +207,7 @@ public sealed class ProfilePostRepository(InstaIntelDbFactory factory)
         var merged = Mapping.JsonMerge.Shallow(await db.InstagramProfilePosts.Where(p => p.Id == id).Select(p => p.Metadata).FirstOrDefaultAsync(cancellationToken), outputs);
         await db.InstagramProfilePosts.Where(p => p.Id == id)
             .Set(p => p.AiStatus, ProfilePostAiStatus.Analyzed)
+            .Set(p => p.AiPipelineRunId, outputs.AiPipeline?.RunId)
             .Set(p => p.AiProvider, provider)
             .Set(p => p.AiModel, model)
             .Set(p => p.Analysis, analysis)
@@ -218,16 +219,23 @@ public sealed class ProfilePostRepository(InstaIntelDbFactory factory)
             .UpdateAsync(cancellationToken);
     }
 
-    /// <summary>The post is <c>failed</c>; the reason goes to <c>ai_pending_reason_code</c>.</summary>
-    public async Task RecordAnalysisFailedAsync(long id, string error, CancellationToken cancellationToken = default)
+    /// <summary>The post is <c>failed</c>; the reason goes to <c>ai_pending_reason_code</c>, the failed run (if any) to <c>metadata.ai_pipeline</c>.</summary>
+    public async Task RecordAnalysisFailedAsync(long id, string error, AiPipeline? pipeline = null, CancellationToken cancellationToken = default)
     {
         await using var db = factory.Open();
         var now = DateTime.UtcNow;
-        await db.InstagramProfilePosts.Where(p => p.Id == id)
+        var query = db.InstagramProfilePosts.Where(p => p.Id == id)
             .Set(p => p.AiStatus, ProfilePostAiStatus.Failed)
             .Set(p => p.AiPendingReasonCode, error.Length > 250 ? error[..250] : error)
-            .Set(p => p.UpdatedAt, now)
-            .UpdateAsync(cancellationToken);
+            .Set(p => p.UpdatedAt, now);
+        if (pipeline is not null)
+        {
+            var stored = await db.InstagramProfilePosts.Where(p => p.Id == id).Select(p => p.Metadata).FirstOrDefaultAsync(cancellationToken);
+            query = query.Set(p => p.Metadata, Mapping.JsonMerge.Shallow(stored, new ProfilePostMetadata { AiPipeline = pipeline }))
+                .Set(p => p.AiPipelineRunId, pipeline.RunId)
+                .Set(p => p.AiBlockingStep, pipeline.Steps?.FirstOrDefault(s => s.Value.Status == AiPipelineStepStatus.Failed).Key);
+        }
+        await query.UpdateAsync(cancellationToken);
     }
 
     /// <summary>The account's posts taken (or, without a time, captured) since <paramref name="since"/>: the workspace queue's candidates, newest first.</summary>

@@ -6,6 +6,7 @@ using InstaIntel.Actors.Tests.Analysis;
 using InstaIntel.Domain.Accounts;
 using InstaIntel.Domain.Analysis;
 using InstaIntel.Domain.Posts;
+using InstaIntel.Domain.Posts.Metadata;
 using InstaIntel.Domain.Processing;
 using InstaIntel.Domain.Security;
 using InstaIntel.Domain.Stories;
@@ -150,6 +151,13 @@ public sealed class MediaAnalysisSpec(LocalAnalysisFixture models) : Akka.TestKi
         var post = await db.InstagramProfilePosts.SingleAsync(p => p.Id == postId);
         Assert.Equal((ProfilePostAiStatus.Analyzed, "local"), (post.AiStatus, post.AiProvider));
         Assert.NotNull(post.Metadata!.OcrAnalysis);
+        // Its ai_pipeline run: every media step succeeded with its part, metadata consolidated them, the run id on the row.
+        var pipeline = post.Metadata.AiPipeline!;
+        Assert.Equal((AiPipelineStatus.Completed, pipeline.RunId), (pipeline.Status, post.AiPipelineRunId));
+        Assert.Equal(["visual", "face", "ocr", "metadata"], pipeline.RequiredSteps);
+        Assert.All(pipeline.Steps!.Values, step => Assert.Equal(AiPipelineStepStatus.Succeeded, step.Status));
+        Assert.True((int)pipeline.Steps["face"].Result!["face_count"]! >= 1, "John Salley's post has his face");
+        Assert.Equal((int)pipeline.Steps["face"].Result!["face_count"]!, (int)pipeline.Steps["metadata"].Result!["face"]!["face_count"]!);
         Assert.Equal(7, await db.AiAnalyses.CountAsync());
 
         // Everything analysed again: every read is a cache hit, no model runs, no call is made, nothing is counted twice.

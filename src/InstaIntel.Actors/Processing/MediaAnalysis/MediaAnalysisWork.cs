@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using InstaIntel.Actors.Analysis;
 using InstaIntel.Actors.Analysis.Local;
 using InstaIntel.Domain.Analysis;
+using InstaIntel.Domain.Posts;
 using InstaIntel.Domain.Posts.Metadata;
 using InstaIntel.Domain.Stories;
 
@@ -47,7 +48,7 @@ public sealed class MediaAnalysisWork(MediaAnalysisServices services, Stats stat
             await (item.Kind switch
             {
                 MediaKind.Story => services.Stories.RecordFailedAsync(item.Id, message, cancellationToken),
-                MediaKind.ProfilePost => services.Posts.RecordAnalysisFailedAsync(item.Id, message, cancellationToken),
+                MediaKind.ProfilePost => services.Posts.RecordAnalysisFailedAsync(item.Id, message, FailedPipeline(item, message), cancellationToken),
                 _ => services.Feed.RecordAnalysisFailedAsync(item.Id, message, cancellationToken),
             });
             stats.Add("media_failed", 1);
@@ -119,6 +120,7 @@ public sealed class MediaAnalysisWork(MediaAnalysisServices services, Stats stat
             analysis["mentions"] = new JsonArray(usernames.Select(m => (JsonNode?)JsonValue.Create(m)).ToArray());
             await services.Posts.RecordAnalyzedAsync(item.Id, outcome.Provider, outcome.Model, analysis, new ProfilePostMetadata
             {
+                AiPipeline = AnalysedPipeline(item, outcome, reading, faces, now),
                 OcrAnalysis = new OcrAnalysis
                 {
                     OcrText = reading.OcrText,
@@ -152,4 +154,44 @@ public sealed class MediaAnalysisWork(MediaAnalysisServices services, Stats stat
             stats.Add("posts_analyzed", 1);
         }
     }
+
+    private const string PipelineSource = "media_analysis";
+
+    /// <summary>
+    /// The post's <c>ai_pipeline</c> run for one local reading: the reading serves every media step at once, so each
+    /// finishes with its part of the result and the finalizer consolidates them.
+    /// </summary>
+    private static AiPipeline AnalysedPipeline(MediaItem item, AiOutcome outcome, MediaReading reading, FaceLinkSummary faces, DateTime now)
+    {
+        var run = PostAiPipeline.Start(Guid.NewGuid().ToString("N"), item.MediaType == "video", PipelineSource, now);
+        var results = new Dictionary<string, JsonObject>
+        {
+            [PostAiPipeline.Visual] = new() { ["provider"] = outcome.Provider, ["model"] = outcome.Model, ["cache_hit"] = outcome.CacheHit, ["ai_analysis_id"] = outcome.AiAnalysisId },
+            [PostAiPipeline.Face] = new() { ["face_count"] = faces.Faces, ["linked"] = faces.Linked, ["founded"] = faces.Founded },
+            [PostAiPipeline.Ocr] = new() { ["lines"] = reading.OcrLines.Count, ["text_length"] = reading.OcrText.Length },
+        };
+        if (reading.Video is { } video)
+            results[PostAiPipeline.Video] = new() { ["static"] = video.IsStatic, ["duration_seconds"] = video.DurationSeconds };
+        foreach (var step in run.RequiredSteps!.Where(s => s != PostAiPipeline.Metadata))
+        {
+            run = PostAiPipeline.StepStarted(run, step, now);
+            run = results.TryGetValue(step, out var result)
+                ? PostAiPipeline.StepSucceeded(run, step, result, now)
+                : PostAiPipeline.StepSkipped(run, step, "no_output_for_this_media", now);
+        }
+        return PostAiPipeline.Finalize(run, now, StallTimeout).Run;
+    }
+
+    /// <summary>A reading that failed fails every media step with its error, and so the run.</summary>
+    private static AiPipeline FailedPipeline(MediaItem item, string error)
+    {
+        var now = DateTime.UtcNow;
+        var run = PostAiPipeline.Start(Guid.NewGuid().ToString("N"), item.MediaType == "video", PipelineSource, now);
+        foreach (var step in run.RequiredSteps!.Where(s => s != PostAiPipeline.Metadata))
+            run = PostAiPipeline.StepFailed(PostAiPipeline.StepStarted(run, step, now), step, error, now);
+        return PostAiPipeline.Finalize(run, now, StallTimeout).Run;
+    }
+
+    /// <summary>A step running longer than this is failed by the finalizer (a reading takes seconds).</summary>
+    private static readonly TimeSpan StallTimeout = TimeSpan.FromMinutes(10);
 }
