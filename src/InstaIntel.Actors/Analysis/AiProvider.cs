@@ -12,9 +12,15 @@ public static class AiPurposes
 
     /// <summary>Short text written from evidence (comment suggestions, summaries): the composer or a chat model.</summary>
     public const string TextGeneration = "text_generation";
+
+    /// <summary>
+    /// A profile read from its bio and analysed media (<c>ProfileEvidence</c>): summary, signals, demographics and a message
+    /// strategy (<c>ProfileInsightAnalysis</c>); the local composer, or a chat model answering the JSON schema.
+    /// </summary>
+    public const string ProfileInsights = "profile_insights";
 }
 
-/// <summary>One inference to run: what it is about, for what purpose, and its input.</summary>
+/// <summary>One inference to run: what it is about, for what purpose, and its input (media bytes, a prompt, evidence lines or structured <paramref name="Input"/>).</summary>
 public sealed record AiRequest(
     long AccountId,
     string AnalyzableType,
@@ -26,7 +32,8 @@ public sealed record AiRequest(
     string? MediaType = null,
     string? Prompt = null,
     string? SystemPrompt = null,
-    IReadOnlyList<string>? Evidence = null);
+    IReadOnlyList<string>? Evidence = null,
+    JsonObject? Input = null);
 
 /// <summary>A provider's answer, with the usage it reports and the quality metrics of its result.</summary>
 public sealed record ProviderAnswer(

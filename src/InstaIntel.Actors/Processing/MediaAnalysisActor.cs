@@ -59,6 +59,10 @@ public sealed class MediaAnalysisActor : PhaseChild
             .Via(killSwitch.Flow<MediaRead>())
             .RunWith(Sink.ForEachAsync<MediaRead>(1, read => work.WriteAsync(read, cancellationToken)), Materializer);
 
+        // Then the profiles whose media changed: insights, demographics and behaviour profiles.
+        if (_services.ProfileInsights is { } insights)
+            await new ProfileInsightsWork(insights, stats, (id, error) => entity.Tell(Failed(start, id, error), self)).RunAsync(account.Id, cancellationToken);
+
         // Then the workspace queue: recent posts towards comment suggestions, analysed stories towards their comment.
         if (_services.Workspace is { } workspace)
             await new Workspace.WorkspaceWork(workspace, stats).RunAsync(account.Id, DateTime.UtcNow, cancellationToken);
@@ -70,10 +74,12 @@ public sealed class MediaAnalysisActor : PhaseChild
     }
 
     /// <summary>The provider's own error when one provider was called (its class and HTTP status classify the failure).</summary>
-    private static WorkItemFailed Failed(StartPhase start, MediaItem item, Exception error)
+    private static WorkItemFailed Failed(StartPhase start, MediaItem item, Exception error) => Failed(start, $"{item.AnalyzableType}:{item.Id}", error);
+
+    private static WorkItemFailed Failed(StartPhase start, string workItem, Exception error)
     {
         var cause = error is AiProvidersFailedException providers ? providers.Cause : error;
-        return new WorkItemFailed(start.RunId, start.Phase, $"{item.AnalyzableType}:{item.Id}", cause.GetType().Name, cause.Message, cause.StackTrace,
+        return new WorkItemFailed(start.RunId, start.Phase, workItem, cause.GetType().Name, cause.Message, cause.StackTrace,
             (cause as AiProviderException)?.HttpStatus);
     }
 }

@@ -20,14 +20,16 @@ public sealed record MediaAnalysisServices(
     BlobStore Blobs,
     AiRunner Runner,
     FacePeopleLinker People,
-    Workspace.WorkspaceServices? Workspace = null)
+    Workspace.WorkspaceServices? Workspace = null,
+    MediaAnalysis.ProfileInsightsServices? ProfileInsights = null)
 {
     /// <param name="workspace">the workspace queue run after the analyses; without it the phase only analyses media.</param>
+    /// <param name="profileInsights">the profile insights step run after the analyses; without it no profile is read.</param>
     public static MediaAnalysisServices Create(InstaIntelDbFactory database, BlobStore blobs, AiRunner runner, Intelligence.People.PeopleClusteringOptions people,
-        Workspace.WorkspaceServices? workspace = null) =>
+        Workspace.WorkspaceServices? workspace = null, MediaAnalysis.ProfileInsightsServices? profileInsights = null) =>
         new(new AccountRepository(database), new StoryRepository(database), new ProfilePostRepository(database), new FeedPostRepository(database),
             new PostInsightRepository(database), blobs, runner,
-            new FacePeopleLinker(new PeopleRepository(database), people), workspace);
+            new FacePeopleLinker(new PeopleRepository(database), people), workspace, profileInsights);
 
     /// <summary>The workspace queue's services over <paramref name="database"/>: history, comment generation and scoring.</summary>
     public static Workspace.WorkspaceServices CreateWorkspace(InstaIntelDbFactory database, AiRunner runner, Intelligence.Embeddings.TextEmbedder texts,

@@ -7,6 +7,7 @@ using InstaIntel.Actors.Messaging;
 using InstaIntel.Actors.Analysis;
 using InstaIntel.Intelligence.People;
 using InstaIntel.Actors.Processing;
+using InstaIntel.Actors.Processing.MediaAnalysis;
 using InstaIntel.Actors.Processing.ProfileSync;
 using InstaIntel.Instagram.Client;
 using InstaIntel.Storage;
@@ -57,10 +58,14 @@ public static class ProcessingServices
         if (wordsPerChunk < ProfileHistoryBuilder.MinWordsPerChunk)
             throw new ArgumentException($"InstaIntel:History:WordsPerChunk must be at least {ProfileHistoryBuilder.MinWordsPerChunk}");
         services.AddSingleton(workspace);
+        var profileInsights = configuration.GetSection(ProfileInsightsSettings.Section).Get<ProfileInsightsSettings>()
+                              ?? new ProfileInsightsSettings();
+        profileInsights.Validate();
         services.AddSingleton(sp => MediaAnalysisServices.Create(sp.GetRequiredService<InstaIntelDbFactory>(), sp.GetRequiredService<BlobStore>(),
             sp.GetRequiredService<AiRunner>(), sp.GetRequiredService<PeopleClusteringOptions>(),
             MediaAnalysisServices.CreateWorkspace(sp.GetRequiredService<InstaIntelDbFactory>(), sp.GetRequiredService<AiRunner>(),
-                sp.GetRequiredService<TextEmbedder>(), comments, workspace, wordsPerChunk)));
+                sp.GetRequiredService<TextEmbedder>(), comments, workspace, wordsPerChunk),
+            ProfileInsightsServices.Create(sp.GetRequiredService<InstaIntelDbFactory>(), sp.GetRequiredService<AiRunner>(), profileInsights)));
         services.AddSingleton<IAccountWorkers>(sp =>
         {
             var contexts = sp.GetRequiredService<AccountWorkContextLoader>();

@@ -102,6 +102,34 @@ public sealed class ChatProviderTests : IAsyncLifetime
         Assert.Equal(new (string, int?)[] { ("openai", 503), ("ollama", 502), ("local", null) }, (await db.AiApiCalls.OrderBy(c => c.Id).Take(3).ToListAsync()).Select(c => (c.Provider, c.HttpStatus)));
     }
 
+    private Task<AiOutcome> Profile(string prompt) => _runner.RunAsync(new AiRequest(_accountId, AnalyzableTypes.Profile, 1, AiPurposes.ProfileInsights,
+        AiApiCallCategory.ReportGeneration, Prompt: prompt, SystemPrompt: ProfileInsightPrompt.System,
+        Input: new Domain.Insights.ProfileEvidence { Username = "bean.shop", Bio = "Official coffee shop, orders by DM" }.ToJson()), CancellationToken.None);
+
+    [Fact]
+    public async Task A_chat_model_answers_profile_insights_with_json_that_is_read_and_bounded()
+    {
+        // The stub echoes the prompt: here a JSON answer wrapped in prose, with an out-of-range score.
+        var outcome = await Profile("""{"profile_type": "business", "topics": ["#Coffee"], "messageability_score": 3}""");
+
+        Assert.Equal("openai", outcome.Provider);
+        Assert.Equal(("business", 1.0), (outcome.Analysis["profile_type"]!.GetValue<string>(), outcome.Analysis["messageability_score"]!.GetValue<double>()));
+        Assert.Equal("coffee", outcome.Analysis["topics"]![0]!.GetValue<string>());
+        await using var db = _database.Factory().Open();
+        Assert.Equal(Domain.Insights.ProfileInsightAnalysis.SchemaVersion, (await db.AiAnalyses.SingleAsync()).SchemaVersion);
+    }
+
+    [Fact]
+    public async Task A_chat_answer_without_json_fails_over_to_the_local_composer()
+    {
+        var outcome = await Profile("no structured answer here");
+
+        Assert.Equal(("local", LocalProvider.ProfileComposerModel), (outcome.Provider, outcome.Model));
+        Assert.Equal("business", outcome.Analysis["profile_type"]!.GetValue<string>());
+        await using var db = _database.Factory().Open();
+        Assert.Equal(2, await db.AiAnalyses.CountAsync(a => a.Status == AiAnalysisStatus.Failed && a.ErrorMessage!.Contains("JSON object")));
+    }
+
     [Fact]
     public async Task An_unreachable_provider_is_a_failed_call_without_status_and_the_next_one_serves()
     {

@@ -18,12 +18,17 @@ public sealed class LocalProvider(LocalMediaAnalyser media, ModelRegistry? model
 
     public const string ComposerModel = "local-composer-v1";
 
-    public bool Supports(string purpose) => purpose is AiPurposes.MediaUnderstanding or AiPurposes.TextGeneration;
+    /// <summary>The model label of <c>profile_insights</c> answers: the rules of <c>ProfileInsightComposer</c>.</summary>
+    public const string ProfileComposerModel = "local-profile-composer-v1";
+
+    public bool Supports(string purpose) => purpose is AiPurposes.MediaUnderstanding or AiPurposes.TextGeneration or AiPurposes.ProfileInsights;
 
     public async Task<ProviderAnswer> RunAsync(AiRequest request, ProviderSettings settings, CancellationToken cancellationToken)
     {
         if (request.Purpose == AiPurposes.TextGeneration)
             return Compose(request);
+        if (request.Purpose == AiPurposes.ProfileInsights)
+            return ComposeProfile(request);
         if (request.Purpose != AiPurposes.MediaUnderstanding)
             throw new AiProviderException($"the local provider does not serve {request.Purpose}");
         if (request.Media.IsEmpty)
@@ -57,6 +62,21 @@ public sealed class LocalProvider(LocalMediaAnalyser media, ModelRegistry? model
         {
             return new AiHealthResult(false, error.Message);
         }
+    }
+
+    /// <summary>The profile read by rules from its evidence (<see cref="AiRequest.Input"/>): same evidence, same analysis.</summary>
+    private static ProviderAnswer ComposeProfile(AiRequest request)
+    {
+        if (request.Input is null)
+            throw new AiProviderException("profile insights need the profile's evidence");
+        var evidence = Domain.Insights.ProfileEvidence.FromJson(request.Input);
+        var analysis = Domain.Insights.ProfileInsightComposer.Compose(evidence);
+        return new ProviderAnswer(ProfileComposerModel, analysis.ToJson(), analysis.Summary, RequestUnits: 1,
+            ConfidenceScore: analysis.Confidence,
+            EvidenceCount: evidence.Posts.Count + evidence.Stories.Count + (evidence.Bio is null ? 0 : 1),
+            SignalsDetectedCount: analysis.Signals?.Count ?? 0,
+            InputCompletenessScore: analysis.InputCompleteness,
+            PromptVersion: "v1", SchemaVersion: Domain.Insights.ProfileInsightAnalysis.SchemaVersion);
     }
 
     private static ProviderAnswer Compose(AiRequest request)

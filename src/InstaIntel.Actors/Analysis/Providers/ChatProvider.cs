@@ -22,7 +22,7 @@ public abstract class ChatProvider(HttpClient http) : IAiProvider
 
     protected abstract string DefaultModel { get; }
 
-    public bool Supports(string purpose) => purpose == AiPurposes.TextGeneration;
+    public bool Supports(string purpose) => purpose is AiPurposes.TextGeneration or AiPurposes.ProfileInsights;
 
     public async Task<ProviderAnswer> RunAsync(AiRequest request, ProviderSettings settings, CancellationToken cancellationToken)
     {
@@ -65,6 +65,17 @@ public abstract class ChatProvider(HttpClient http) : IAiProvider
             if (!TryRead(answer, out var text, out var input, out var output) || string.IsNullOrWhiteSpace(text))
                 throw new AiProviderException($"{Name} answered without a message", status);
             text = text.Trim();
+            if (request.Purpose == AiPurposes.ProfileInsights)
+            {
+                // The model was asked for the JSON schema; whatever it wrote around or inside it is read leniently, and an
+                // answer without a JSON object fails the call so the runner tries the next provider.
+                var profile = Domain.Insights.ProfileInsightAnalysis.FromAnswer(text)
+                              ?? throw new AiProviderException($"{Name} answered without the JSON object the profile insights schema asks for", status);
+                return new ProviderAnswer(Text(answer, "model") ?? model, profile.ToJson(), text,
+                    InputTokens: input, OutputTokens: output, RequestUnits: 1, HttpStatus: status,
+                    ConfidenceScore: profile.Confidence, EvidenceCount: request.Evidence?.Count, SignalsDetectedCount: profile.Signals?.Count ?? 0,
+                    PromptVersion: ProfileInsightPrompt.Version, SchemaVersion: Domain.Insights.ProfileInsightAnalysis.SchemaVersion);
+            }
             return new ProviderAnswer(Text(answer, "model") ?? model, new JsonObject { ["text"] = text }, text,
                 InputTokens: input, OutputTokens: output, RequestUnits: 1, HttpStatus: status,
                 EvidenceCount: request.Evidence?.Count, PromptVersion: "v1", SchemaVersion: TextSchemaVersion);
