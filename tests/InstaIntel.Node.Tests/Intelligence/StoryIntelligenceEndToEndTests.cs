@@ -80,6 +80,19 @@ public sealed class StoryIntelligenceEndToEndTests(DashboardFixture fixture, ITe
             }
         }
         Assert.Contains(faces, f => f.InstagramStoryPersonId is not null);
+
+        // Insights: each story's profile has its insight, message strategy and behaviour profile, from one profile analysis.
+        var profileAnalyses = await db.AiAnalyses.Where(a => a.Purpose == Actors.Analysis.AiPurposes.ProfileInsights && a.Status == AiAnalysisStatus.Completed)
+            .Select(a => a.Id).ToListAsync();
+        foreach (var profileId in stories.Select(s => s.Story.InstagramProfileId).Distinct())
+        {
+            var insight = (await db.InstagramProfileInsights.Where(i => i.InstagramProfileId == profileId).ToListAsync()).MaxBy(i => i.Id)!;
+            Assert.Contains(insight.AiAnalysisId, profileAnalyses);
+            Assert.True(await db.InstagramProfileMessageStrategies.AnyAsync(m => m.InstagramProfileId == profileId && m.AiAnalysisId == insight.AiAnalysisId),
+                $"profile {profileId} has no message strategy from its insight's analysis");
+            var behaviour = await db.InstagramProfileBehaviorProfiles.SingleAsync(b => b.InstagramProfileId == profileId);
+            Assert.NotNull(behaviour.ActivityScore);
+        }
         output.WriteLine($"{stories.Count} stories: {faces.Count} faces, OCR read the overlay's hashtag on {ocrRead} of {photos} photos, " +
                          $"{stories.Count(s => s.Event.LlmCommentStatus == LlmCommentStatus.Completed)} comments, " +
                          $"{stories.Count(s => s.Event.LlmCommentStatus == LlmCommentStatus.Skipped)} blocked");
@@ -104,7 +117,12 @@ public sealed class StoryIntelligenceEndToEndTests(DashboardFixture fixture, ITe
                 var waiting = rows.Count(r => r.s.ProcessingStatus != StoryProcessingStatus.Processed
                                               || r.e.LlmCommentStatus is not (LlmCommentStatus.Completed or LlmCommentStatus.Skipped or LlmCommentStatus.Failed));
                 state = string.Join(", ", rows.GroupBy(r => $"{r.s.ProcessingStatus}/{r.e.LlmCommentStatus}").Select(g => $"{g.Key}: {g.Count()}"));
-                if (rows.Count > 0 && waiting == 0)
+                // The profiles' insights are projected in the same run, after their media.
+                var storyProfiles = rows.Select(r => r.s.InstagramProfileId).Distinct().ToList();
+                var withInsight = await db.InstagramProfileInsights.Where(i => storyProfiles.Contains(i.InstagramProfileId))
+                    .Select(i => i.InstagramProfileId).Distinct().CountAsync();
+                state += $"; {withInsight} of {storyProfiles.Count} profiles with an insight";
+                if (rows.Count > 0 && waiting == 0 && withInsight == storyProfiles.Count)
                 {
                     Assert.All(rows, r => Assert.True(r.e.LlmCommentStatus != LlmCommentStatus.Failed, $"story {r.s.StoryId}: comment failed: {r.e.LlmCommentLastError}"));
                     return rows.Select(r => (r.s, r.e)).ToList();
