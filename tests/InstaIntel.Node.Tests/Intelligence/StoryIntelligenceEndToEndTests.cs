@@ -56,7 +56,14 @@ public sealed class StoryIntelligenceEndToEndTests(DashboardFixture fixture, ITe
             var truth = network.FindStory(long.Parse(story.StoryId));
             Assert.NotNull(truth);
             if (truth!.IsVideo)
+            {
                 videoTexts.Add(metadata.OcrText!);
+                // A video is sampled with ffmpeg and its key frames read: the summary goes with the story.
+                var video = metadata.ProcessingMetadata!["video_processing"]!;
+                Assert.True((double)video["duration_seconds"]! > 0, $"story {story.StoryId}: a video without a duration");
+                Assert.NotEmpty(video["analysed_frames"]!.AsArray());
+                Assert.Contains(metadata.ProcessingPath, new[] { "static_video", "dynamic_video" });
+            }
             else
             {
                 photos++;
