@@ -14,7 +14,7 @@ source "$ROOT/scripts/lib.sh"
 
 ASSETS=${INSTAINTEL_TEST_ASSETS:-$ROOT/artifacts/test-assets}
 # Bump when the layout or the clips change: older folders are rebuilt.
-ASSETS_VERSION=1
+ASSETS_VERSION=2
 DLIB_PACKAGE=${DLIB_PACKAGE:-libdlib19.1}
 FONT=/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf
 
@@ -55,12 +55,20 @@ extract_dlib_photos() {
   [ -z "$work" ] || rm -rf "$work"
 }
 
-# One clip: a still photo cropped to portrait and zoomed over 3 s (45 frames at 15 fps), portrait 360x640, with a caption drawn in. Baseline H.264 in
-# an MP4 with the moov box first, which is how Instagram serves story videos.
+# One clip: a still photo zoomed over 3 s (45 frames at 15 fps), portrait 360x640, with a caption drawn in. Baseline H.264 in
+# an MP4 with the moov box first, which is how Instagram serves story videos. A portrait (a tight square face crop) is
+# framed whole, its width filling the frame, and zoomed slightly towards its centre: cover-scaled into 9:16 and zoomed
+# into the top-left corner, as version 1 did, the frames showed the middle of a face whose embedding matched nobody
+# (cosine 0.3 down to -0.04 with the same person's photos). A group photo is cropped to its middle.
 make_still_clip() {
-  local photo=$1 caption=$2 out=$3
+  local photo=$1 caption=$2 out=$3 framing=$4
+  local fit
+  case "$framing" in
+    portrait) fit="scale=360:-2,pad=360:640:(ow-iw)/2:(oh-ih)/2,zoompan=z='min(zoom+0.002,1.08)':x='iw/2-iw/zoom/2':y='ih/2-ih/zoom/2'" ;;
+    *) fit="scale=-2:640,crop=360:640,zoompan=z='min(zoom+0.004,1.3)'" ;;
+  esac
   ffmpeg -nostdin -loglevel error -y -i "$photo" \
-    -vf "scale=-2:640,crop=360:640,zoompan=z='min(zoom+0.004,1.3)':d=45:s=360x640:fps=15,drawtext=fontfile=$FONT:text='$caption':fontcolor=white:fontsize=26:box=1:boxcolor=black@0.5:x=(w-text_w)/2:y=h-80" \
+    -vf "$fit:d=45:s=360x640:fps=15,drawtext=fontfile=$FONT:text='$caption':fontcolor=white:fontsize=26:box=1:boxcolor=black@0.5:x=(w-text_w)/2:y=h-80" \
     -c:v libx264 -profile:v baseline -pix_fmt yuv420p -movflags +faststart -an "$out"
 }
 
@@ -75,10 +83,10 @@ make_clips() {
   for person in "$ASSETS"/photos/johns/*/; do
     person=$(basename "$person")
     photo=$(find "$ASSETS/photos/johns/$person" -name '*.jpg' | sort | head -n 1)
-    make_still_clip "$photo" "@${person,,} #story" "$ASSETS/videos/clip-0$n-${person,,}.mp4"
+    make_still_clip "$photo" "@${person,,} #story" "$ASSETS/videos/clip-0$n-${person,,}.mp4" portrait
     n=$((n + 1))
   done
-  make_still_clip "$ASSETS/photos/faces/bald_guys.jpg" "#friends #weekend" "$ASSETS/videos/clip-0$n-group.mp4"
+  make_still_clip "$ASSETS/photos/faces/bald_guys.jpg" "#friends #weekend" "$ASSETS/videos/clip-0$n-group.mp4" group
 }
 
 write_manifest() {

@@ -11,12 +11,15 @@ using PixelBox = InstaIntel.Intelligence.Imaging.BoundingBox;
 namespace InstaIntel.Actors.Analysis;
 
 /// <summary>What linking one media's faces did.</summary>
-public sealed record FaceLinkSummary(int Faces, int Linked, int Unlinked, int Founded, int AlreadyCounted, double? MinMatchSimilarity, IReadOnlyList<long> People);
+public sealed record FaceLinkSummary(int Faces, int Linked, int Unlinked, int Founded, int AlreadyCounted, double? MinMatchSimilarity, IReadOnlyList<long> People,
+    int Merged = 0);
 
 /// <summary>
 /// Faces of one media to the profile's people (BEHAVIOUR.md §5): the stored people become the clusterer's state, each face
 /// is matched (cosine ≥ the threshold), founds a person, or stays unlinked with its reason; a face whose observation
-/// signature a person already holds is linked again without counting. The faces and touched people are saved in one
+/// signature a person already holds is linked again without counting. When a face brings two people close enough to
+/// merge, the smaller is retired into the other (its signatures and linked usernames move along, its faces are
+/// relinked). The faces, touched people and merges are saved in one
 /// transaction, then identity resolution runs over the profile. Not thread-safe per profile: callers write one media at
 /// a time (the media-analysis stream's write stage).
 /// </summary>
@@ -34,10 +37,12 @@ public sealed class FacePeopleLinker(PeopleRepository people, PeopleClusteringOp
         var byCluster = new Dictionary<Guid, InstagramStoryPerson>();
         var clusters = ImmutableList.CreateBuilder<PersonCluster>();
         var bySignature = new Dictionary<string, InstagramStoryPerson>(StringComparer.Ordinal);
+        var byId = rows.ToDictionary(r => r.Id);
         foreach (var row in rows)
         {
+            // A merged person's signatures moved with it; should one be left, it counts for the person it became.
             foreach (var signature in row.Metadata?.ObservationSignatures ?? [])
-                bySignature[signature] = row;
+                bySignature[signature] = Survivor(row, byId);
             if (row.CanonicalEmbedding is not { Dimensions: > 0 } canonical || row.Metadata?.EmbeddingVersion is not { } version
                 || row.Metadata.MergedIntoPersonId is not null || row.Metadata.MatchingDisabledReason is not null)
                 continue;
@@ -49,6 +54,7 @@ public sealed class FacePeopleLinker(PeopleRepository people, PeopleClusteringOp
         var state = new PeopleState(clusters.ToImmutable(), ImmutableDictionary<ObservationSignature, Guid>.Empty);
         var touched = new List<InstagramStoryPerson>();
         var writes = new List<FaceWrite>();
+        var merges = new List<PersonMergeWrite>();
         int founded = 0, counted = 0, unlinked = 0;
         double? minSimilarity = null;
         foreach (var face in reading.Faces)
@@ -82,6 +88,8 @@ public sealed class FacePeopleLinker(PeopleRepository people, PeopleClusteringOp
                 switch (link.Kind)
                 {
                     case FaceLinkKind.Matched:
+                        foreach (var merge in link.Merges)
+                            Merge(byCluster, merge, touched, writes, bySignature, merges);
                         person = byCluster[link.PersonId!.Value];
                         similarity = link.Similarity;
                         Absorb(person, state.Person(link.PersonId.Value), key);
@@ -121,10 +129,52 @@ public sealed class FacePeopleLinker(PeopleRepository people, PeopleClusteringOp
             person.Metadata = metadata with { LinkedUsernames = usernames };
             if (seenAt > (person.LastSeenAt ?? DateTime.MinValue)) person.LastSeenAt = seenAt;
         }
-        await people.SaveFacesAsync(source, touched, writes, cancellationToken);
+        await people.SaveFacesAsync(source, touched, writes, merges, cancellationToken);
         if (writes.Count > 0 || rows.Count > 0)
             await people.ResolveIdentityAsync(profileId, cancellationToken);
-        return new FaceLinkSummary(writes.Count, writes.Count - unlinked, unlinked, founded, counted, minSimilarity, touched.Select(p => p.Id).ToList());
+        return new FaceLinkSummary(writes.Count, writes.Count - unlinked, unlinked, founded, counted, minSimilarity,
+            touched.Select(p => p.Id).ToList(), merges.Count);
+    }
+
+    private static InstagramStoryPerson Survivor(InstagramStoryPerson row, Dictionary<long, InstagramStoryPerson> byId)
+    {
+        for (var hops = 0; hops < 16 && row.Metadata?.MergedIntoPersonId is { } into && byId.TryGetValue(into, out var next); hops++)
+            row = next;
+        return row;
+    }
+
+    /// <summary>
+    /// The clusterer merged two people: the survivor takes the absorbed one's signatures, linked usernames, label and
+    /// owner role; faces of this media already written for the absorbed one follow; a stored absorbed row is retired
+    /// by the repository, one founded in this same media is never written.
+    /// </summary>
+    private static void Merge(Dictionary<Guid, InstagramStoryPerson> byCluster, PersonMerge merge, List<InstagramStoryPerson> touched,
+        List<FaceWrite> writes, Dictionary<string, InstagramStoryPerson> bySignature, List<PersonMergeWrite> merges)
+    {
+        var absorbed = byCluster[merge.Absorbed];
+        var into = byCluster[merge.Into];
+        byCluster.Remove(merge.Absorbed);
+        var mine = into.Metadata ?? new StoryPersonMetadata();
+        var theirs = absorbed.Metadata ?? new StoryPersonMetadata();
+        into.Metadata = mine with
+        {
+            ObservationSignatures = (theirs.ObservationSignatures ?? []).Concat(mine.ObservationSignatures ?? []).Distinct(StringComparer.Ordinal).TakeLast(MaxSignatures).ToList(),
+            ObservationSignaturesCount = (mine.ObservationSignaturesCount ?? mine.ObservationSignatures?.Count ?? 0)
+                + (theirs.ObservationSignaturesCount ?? theirs.ObservationSignatures?.Count ?? 0),
+            LinkedUsernames = (mine.LinkedUsernames ?? []).Concat(theirs.LinkedUsernames ?? []).Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxLinkedUsernames).ToList(),
+        };
+        into.Label ??= absorbed.Label;
+        if (absorbed.Role == PersonRole.ProfileOwner) into.Role = PersonRole.ProfileOwner;
+        if (!touched.Contains(into)) touched.Add(into);
+        for (var i = 0; i < writes.Count; i++)
+            if (writes[i].Person == absorbed) writes[i] = writes[i] with { Person = into };
+        foreach (var signature in bySignature.Where(s => s.Value == absorbed).Select(s => s.Key).ToList())
+            bySignature[signature] = into;
+        for (var i = 0; i < merges.Count; i++)
+            if (merges[i].Into == absorbed) merges[i] = merges[i] with { Into = into };
+        touched.Remove(absorbed);
+        if (absorbed.Id != 0)
+            merges.Add(new PersonMergeWrite(absorbed, into));
     }
 
     private static double? Similarity(InstagramStoryPerson person, Embedding? face) =>

@@ -5,4 +5,10 @@ public sealed record FaceLink(FaceLinkKind Kind, Guid? PersonId, float? Similari
 {
     public const string LowConfidence = "low_confidence";
     public const string EmbeddingUnavailable = "embedding_unavailable";
+
+    /// <summary>
+    /// People merged because this face brought them together, in order (a later merge may absorb an earlier survivor);
+    /// <see cref="PersonId"/> is the person the face ends up in. Empty for most faces.
+    /// </summary>
+    public IReadOnlyList<PersonMerge> Merges { get; init; } = [];
 }

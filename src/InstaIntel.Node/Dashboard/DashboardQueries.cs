@@ -50,7 +50,8 @@ public sealed class DashboardQueries(InstaIntelDbFactory factory)
             await db.InstagramStories.CountAsync(s => s.InstagramAccountId == accountId, cancellationToken),
             await (from e in db.InstagramProfileEvents join p in db.InstagramProfiles on e.InstagramProfileId equals p.Id where p.InstagramAccountId == accountId select e.Id).CountAsync(cancellationToken),
             await db.InstagramPosts.CountAsync(p => p.InstagramAccountId == accountId, cancellationToken),
-            await db.InstagramStoryPeople.CountAsync(p => p.InstagramAccountId == accountId, cancellationToken));
+            // A person merged into another keeps its row (metadata.merged_into_person_id) with no appearances left.
+            await db.InstagramStoryPeople.CountAsync(p => p.InstagramAccountId == accountId && p.AppearanceCount > 0, cancellationToken));
         return new AccountActivity(runs, actions, failures, issues, counts);
     }
 
@@ -108,7 +109,7 @@ public sealed class DashboardQueries(InstaIntelDbFactory factory)
         return stories.Select(s => new StoryCard(s.story, s.Username, byStory[s.story.Id].ToList())).ToList();
     }
 
-    /// <summary>The account's person clusters, most seen first, each with a few of its faces.</summary>
+    /// <summary>The account's person clusters, most seen first, each with a few of its faces; people merged into another are left out.</summary>
     public async Task<IReadOnlyList<PersonCard>> PeopleAsync(long accountId, CancellationToken cancellationToken)
     {
         await using var db = factory.Open();
@@ -117,6 +118,7 @@ public sealed class DashboardQueries(InstaIntelDbFactory factory)
                             where person.InstagramAccountId == accountId
                             orderby person.AppearanceCount descending, person.Id
                             select new { person, profile.Username }).Take(200).ToListAsync(cancellationToken);
+        people = people.Where(p => p.person.Metadata?.MergedIntoPersonId is null).ToList();
         var ids = people.Select(p => p.person.Id).ToList();
         var faces = await (from face in db.InstagramStoryFaces
                            where face.InstagramStoryPersonId != null && ids.Contains(face.InstagramStoryPersonId.Value)

@@ -34,12 +34,21 @@ public sealed record FaceWrite(
     JsonObject Metadata);
 
 /// <summary>
+/// Two people of one profile found to be one person: <see cref="Absorbed"/> (a stored row) is retired into
+/// <see cref="Into"/> (stored, or new in the same write), which already holds the merged embedding, counts and signatures.
+/// </summary>
+public sealed record PersonMergeWrite(InstagramStoryPerson Absorbed, InstagramStoryPerson Into);
+
+/// <summary>
 /// <c>instagram_story_people</c> and the face tables: a media's faces are written with the people they changed in
 /// one transaction; identity resolution then sets roles, relationships and the profile's behaviour summary.
 /// </summary>
 public sealed class PeopleRepository(InstaIntelDbFactory factory)
 {
     public const string FaceIdentityVersion = "v1";
+
+    /// <summary><c>metadata.matching_disabled_reason</c> of a person merged into another.</summary>
+    public const string MergedReason = "merged";
 
     /// <summary>The profile's people, oldest first.</summary>
     public async Task<IReadOnlyList<InstagramStoryPerson>> ListPeopleAsync(long instagramProfileId, CancellationToken cancellationToken = default)
@@ -50,10 +59,12 @@ public sealed class PeopleRepository(InstaIntelDbFactory factory)
 
     /// <summary>
     /// Replaces the faces of <paramref name="source"/> (re-processing writes them again, never twice) and saves the
-    /// people they touched: a person with id 0 is inserted, the others updated whole. One transaction.
+    /// people they touched: a person with id 0 is inserted, the others updated whole. Each merge then retires its
+    /// absorbed person (<c>merged_into_person_id</c>, matching disabled, no appearances or signatures left: they moved
+    /// with its faces) and relinks that person's story and post faces to the person it merged into. One transaction.
     /// </summary>
     public async Task SaveFacesAsync(FaceSource source, IReadOnlyList<InstagramStoryPerson> touchedPeople, IReadOnlyList<FaceWrite> faces,
-        CancellationToken cancellationToken = default)
+        IReadOnlyList<PersonMergeWrite>? merges = null, CancellationToken cancellationToken = default)
     {
         await using var db = factory.Open();
         await using var transaction = await db.BeginTransactionAsync(cancellationToken);
@@ -68,6 +79,28 @@ public sealed class PeopleRepository(InstaIntelDbFactory factory)
             }
             else
                 await db.UpdateAsync(person, token: cancellationToken);
+        }
+        foreach (var (absorbed, into) in merges ?? [])
+        {
+            if (absorbed.Id == 0 || into.Id == 0 || absorbed.Id == into.Id)
+                throw new InvalidOperationException("a merge needs a stored person merged into another saved one");
+            absorbed.AppearanceCount = 0;
+            absorbed.UpdatedAt = now;
+            absorbed.Metadata = (absorbed.Metadata ?? new StoryPersonMetadata()) with
+            {
+                MergedIntoPersonId = into.Id,
+                MatchingDisabledReason = MergedReason,
+                ObservationSignatures = [],
+                ObservationSignaturesCount = 0,
+                PrimaryIdentity = null,
+                Relationship = null,
+                CoAppearancesWithPrimary = null,
+            };
+            await db.UpdateAsync(absorbed, token: cancellationToken);
+            await db.InstagramStoryFaces.Where(f => f.InstagramStoryPersonId == absorbed.Id)
+                .Set(f => f.InstagramStoryPersonId, into.Id).Set(f => f.UpdatedAt, now).UpdateAsync(cancellationToken);
+            await db.InstagramPostFaces.Where(f => f.InstagramStoryPersonId == absorbed.Id)
+                .Set(f => f.InstagramStoryPersonId, into.Id).Set(f => f.UpdatedAt, now).UpdateAsync(cancellationToken);
         }
         if (source.Kind == FaceSourceKind.Story)
         {
@@ -142,7 +175,9 @@ public sealed class PeopleRepository(InstaIntelDbFactory factory)
             .Concat(postFaces.Select(f => new LinkedFace(new FaceSource(FaceSourceKind.Post, f.Source).Key, f.Person)))
             .ToList();
         var resolution = FaceIdentity.Resolve(linked);
-        var people = await db.InstagramStoryPeople.Where(p => p.InstagramProfileId == instagramProfileId).ToListAsync(cancellationToken);
+        // People merged into another have no faces left and keep what they had when retired.
+        var people = (await db.InstagramStoryPeople.Where(p => p.InstagramProfileId == instagramProfileId).ToListAsync(cancellationToken))
+            .Where(p => p.Metadata?.MergedIntoPersonId is null).ToList();
         var now = DateTime.UtcNow;
         var related = new JsonArray();
         foreach (var person in people)

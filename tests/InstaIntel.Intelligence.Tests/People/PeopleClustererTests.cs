@@ -144,4 +144,69 @@ public sealed class PeopleClustererTests
         Assert.Equal(links[0].PersonId, links[2].PersonId);
         Assert.Equal([2, 1], state.People.Select(p => p.AppearanceCount));
     }
+
+    [Fact]
+    public void A_person_whose_canonical_comes_within_the_threshold_of_another_merges_with_it()
+    {
+        var clusterer = Clusterer();
+        // 0° founds A; 70° is cos 0.34 from it and founds B.
+        var (state, a) = clusterer.Observe(PeopleState.Empty, Face(At(0), "a", minutes: 10));
+        (state, var b) = clusterer.Observe(state, Face(At(70), "b", minutes: 0));
+        Assert.Equal(FaceLinkKind.Founded, b.Kind);
+
+        // 30° joins A (cos 30° against cos 40°): A's canonical moves to 15°, 55° from B's (cos 0.57): one person.
+        var (after, link) = clusterer.Observe(state, Face(At(30), "c", minutes: 20));
+
+        Assert.Equal(FaceLinkKind.Matched, link.Kind);
+        Assert.Equal(a.PersonId, link.PersonId);
+        var merge = Assert.Single(link.Merges);
+        Assert.Equal((b.PersonId!.Value, a.PersonId!.Value), (merge.Absorbed, merge.Into));
+        Assert.Equal((float)Math.Cos(55 * Math.PI / 180), merge.Similarity, 4);
+        var person = Assert.Single(after.People);
+        Assert.Equal(a.PersonId, person.Id);
+        Assert.Equal(3, person.AppearanceCount);
+        Assert.Equal((T0, T0.AddMinutes(20)), (person.FirstSeenAt, person.LastSeenAt));
+        // The canonical is the appearance-weighted mean: A (2 faces at 15°) and B (1 at 70°).
+        var expected = Embedding.Normalise([.. At(15).Values.Zip(At(70).Values, (x, y) => 2 * x + y)], Version);
+        Assert.Equal(1f, person.Canonical.CosineSimilarity(expected), 5);
+        // Every counted observation names the person it ended in: re-processing B's face counts nothing new.
+        Assert.All(after.Counted.Values, id => Assert.Equal(a.PersonId, id));
+        var (_, again) = clusterer.Observe(after, Face(At(70), "b"));
+        Assert.Equal(new FaceLink(FaceLinkKind.AlreadyCounted, a.PersonId, null, null), again);
+    }
+
+    [Fact]
+    public void The_person_a_face_joins_is_merged_into_a_larger_one_and_the_face_ends_there()
+    {
+        var clusterer = Clusterer();
+        var (state, big) = clusterer.ObserveAll(PeopleState.Empty, [Face(At(0), "a"), Face(At(0), "b"), Face(At(0), "c")]);
+        (state, var small) = clusterer.Observe(state, Face(At(70), "d"));
+
+        // 50° joins the small person (cos 20° against cos 50°), whose canonical moves to 60°: cos 0.5 with the big one.
+        var (after, link) = clusterer.Observe(state, Face(At(50), "e"));
+
+        Assert.Equal((float)Math.Cos(20 * Math.PI / 180), link.Similarity!.Value, 4);
+        Assert.Equal(big[0].PersonId, link.PersonId);
+        var merge = Assert.Single(link.Merges);
+        Assert.Equal((small.PersonId!.Value, big[0].PersonId!.Value), (merge.Absorbed, merge.Into));
+        Assert.Equal(0.5f, merge.Similarity, 4);
+        Assert.Equal(5, Assert.Single(after.People).AppearanceCount);
+    }
+
+    [Fact]
+    public void A_face_between_two_people_joins_one_and_merges_nothing_while_their_canonicals_stay_apart()
+    {
+        var clusterer = Clusterer();
+        var (state, a) = clusterer.Observe(PeopleState.Empty, Face(At(0), "a"));
+        (state, var b) = clusterer.Observe(state, Face(At(90), "b"));
+
+        // 44° is at or above the threshold with both; it joins A (the closer), whose canonical moves to 22°: 68° from
+        // B's, cos 0.37, below the threshold.
+        var (after, link) = clusterer.Observe(state, Face(At(44), "c"));
+
+        Assert.Equal(a.PersonId, link.PersonId);
+        Assert.Empty(link.Merges);
+        Assert.Equal([2, 1], after.People.Select(p => p.AppearanceCount));
+        Assert.Equal(b.PersonId, after.People[1].Id);
+    }
 }

@@ -143,6 +143,47 @@ public sealed class PeopleRepositoryTests
         Assert.Equal(1, await check.InstagramProfileBehaviorProfiles.CountAsync());
     }
 
+    [Theory]
+    [MemberData(nameof(Engines.Both), MemberType = typeof(Engines))]
+    public async Task A_merge_relinks_the_absorbed_persons_faces_and_retires_it_in_the_same_write(DatabaseEngine engine)
+    {
+        await using var database = await TestDatabase.CreateAsync(engine, migrate: true);
+        var accountId = await Parents.AccountAsync(database, "alice");
+        var profileId = await Parents.ProfileAsync(database, accountId, "bob");
+        var people = new PeopleRepository(database.Factory());
+        var keep = NewPerson(accountId, profileId, "story:1#0@0,10,40,50", "story:2#0@0,10,40,50");
+        var absorbed = NewPerson(accountId, profileId, "story:3#0@0,10,40,50");
+        var s1 = await StoryAsync(database, accountId, profileId, "s1");
+        var s2 = await StoryAsync(database, accountId, profileId, "s2");
+        await people.SaveFacesAsync(new FaceSource(FaceSourceKind.Story, s1), [keep, absorbed], [Face(keep, 0, "matched"), Face(absorbed, 100, "founded")]);
+        var postId = await new ProfilePostRepository(database.Factory()).UpsertCapturedAsync(new InstagramProfilePost
+        {
+            InstagramAccountId = accountId, InstagramProfileId = profileId, Shortcode = "P1",
+        });
+        await people.SaveFacesAsync(new FaceSource(FaceSourceKind.Post, postId), [absorbed], [Face(absorbed, 0, "matched")]);
+
+        // A face of s2 joins the absorbed person and brings it close to the other: the linker hands over the survivor
+        // with the combined counts and signatures, the face written for it, and the merge.
+        keep.AppearanceCount = 4;
+        keep.Metadata = keep.Metadata! with { ObservationSignatures = [.. keep.Metadata.ObservationSignatures!, "story:3#0@0,10,40,50", "story:s2"] };
+        await people.SaveFacesAsync(new FaceSource(FaceSourceKind.Story, s2), [keep], [Face(keep, 0, "matched")], [new PersonMergeWrite(absorbed, keep)]);
+
+        var stored = (await people.ListPeopleAsync(profileId)).ToDictionary(p => p.Id);
+        Assert.Equal(4, stored[keep.Id].AppearanceCount);
+        Assert.Null(stored[keep.Id].Metadata!.MergedIntoPersonId);
+        Assert.Equal(0, stored[absorbed.Id].AppearanceCount);
+        Assert.Equal((keep.Id, PeopleRepository.MergedReason), (stored[absorbed.Id].Metadata!.MergedIntoPersonId, stored[absorbed.Id].Metadata!.MatchingDisabledReason));
+        Assert.Empty(stored[absorbed.Id].Metadata!.ObservationSignatures!);
+        Assert.Equal([keep.Id, keep.Id], (await people.ListStoryFacesAsync(s1)).Select(f => f.InstagramStoryPersonId));
+        Assert.Equal(keep.Id, Assert.Single(await people.ListStoryFacesAsync(s2)).InstagramStoryPersonId);
+        Assert.Equal(keep.Id, Assert.Single(await people.ListPostFacesAsync(postId)).InstagramStoryPersonId);
+
+        // Identity resolution counts the merged person's four faces as one person's and leaves the retired row alone.
+        var resolution = await people.ResolveIdentityAsync(profileId);
+        Assert.Equal((keep.Id, 4, 4), (resolution.PrimaryPersonId!.Value, resolution.TopAppearances, resolution.TotalFaces));
+        Assert.Equal(PersonRole.SecondaryPerson, (await people.ListPeopleAsync(profileId)).Single(p => p.Id == absorbed.Id).Role);
+    }
+
     [Fact]
     public void Relationships_follow_the_shared_media_thresholds()
     {

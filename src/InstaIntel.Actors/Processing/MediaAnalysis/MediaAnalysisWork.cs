@@ -65,6 +65,7 @@ public sealed class MediaAnalysisWork(MediaAnalysisServices services, Stats stat
             : new FaceLinkSummary(reading.Faces.Count, 0, reading.Faces.Count, 0, 0, null, []);
         stats.Add("faces", faces.Faces);
         stats.Add("people_founded", faces.Founded);
+        stats.Add("people_merged", faces.Merged);
         var hashtags = reading.Hashtags.Concat(TextSignals.Hashtags(item.Caption)).Distinct().ToList();
         var path = reading.Video is null ? "image" : reading.Video.IsStatic ? "static_video" : "dynamic_video";
         var analysisMetadata = new JsonObject
