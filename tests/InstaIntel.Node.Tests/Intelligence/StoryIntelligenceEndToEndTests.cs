@@ -34,7 +34,7 @@ public sealed class StoryIntelligenceEndToEndTests(DashboardFixture fixture, ITe
         var analyses = await db.AiAnalyses.Where(a => a.AnalyzableType == AnalyzableTypes.Story).ToListAsync();
         var faces = await db.InstagramStoryFaces.ToListAsync();
         var (photos, ocrRead) = (0, 0);
-        var videoTexts = new HashSet<string>(StringComparer.Ordinal);
+        var (videos, videoCaptionsRead) = (0, 0);
         foreach (var (story, storyEvent) in stories)
         {
             var metadata = story.Metadata!;
@@ -51,13 +51,16 @@ public sealed class StoryIntelligenceEndToEndTests(DashboardFixture fixture, ITe
             Assert.All(own.Where(f => f.DetectorConfidence >= 0.8), f => Assert.NotNull(f.InstagramStoryPersonId));
 
             // OCR: a photo story's overlay (@handle #hashtag, rendered by the simulator) is read into the metadata; a video
-            // story plays the simulator's one clip, whose frames carry their own caption.
+            // story plays one of the simulator's clips, whose frames carry the clip's own caption.
             Assert.NotNull(metadata.OcrText);
             var truth = network.FindStory(long.Parse(story.StoryId));
             Assert.NotNull(truth);
             if (truth!.IsVideo)
             {
-                videoTexts.Add(metadata.OcrText!);
+                videos++;
+                var caption = ClipCaptionTag(fixture.Simulator.Media.ClipFor(truth.Pk));
+                if (metadata.OcrText!.Contains(caption, StringComparison.OrdinalIgnoreCase)) videoCaptionsRead++;
+                else output.WriteLine($"video story {story.StoryId}: clip caption {caption}, OCR read \"{metadata.OcrText}\"");
                 // A video is sampled with ffmpeg and its key frames read: the summary goes with the story.
                 var video = metadata.ProcessingMetadata!["video_processing"]!;
                 Assert.True((double)video["duration_seconds"]! > 0, $"story {story.StoryId}: a video without a duration");
@@ -100,14 +103,24 @@ public sealed class StoryIntelligenceEndToEndTests(DashboardFixture fixture, ITe
             var behaviour = await db.InstagramProfileBehaviorProfiles.SingleAsync(b => b.InstagramProfileId == profileId);
             Assert.NotNull(behaviour.ActivityScore);
         }
-        output.WriteLine($"{stories.Count} stories: {faces.Count} faces, OCR read the overlay's hashtag on {ocrRead} of {photos} photos, " +
+        output.WriteLine($"{stories.Count} stories: {faces.Count} faces, OCR read the overlay's hashtag on {ocrRead} of {photos} photos and the clip's caption on {videoCaptionsRead} of {videos} videos, " +
                          $"{stories.Count(s => s.Event.LlmCommentStatus == LlmCommentStatus.Completed)} comments, " +
                          $"{stories.Count(s => s.Event.LlmCommentStatus == LlmCommentStatus.Skipped)} blocked");
         // The overlays are clean rendered text over photos: nearly all must be read.
         Assert.True(ocrRead >= photos * 9 / 10, $"OCR read the overlay's hashtag on only {ocrRead} of {photos} photo stories");
-        // Every video story plays the same clip, so its frames read the same, and not nothing.
-        Assert.True(videoTexts.Count <= 1 && !videoTexts.Contains(""), $"the video stories' OCR differs: {string.Join(" | ", videoTexts)}");
+        Assert.True(videoCaptionsRead >= videos * 9 / 10, $"OCR read the clip's caption on only {videoCaptionsRead} of {videos} video stories");
     }
+
+    /// <summary>
+    /// A word of the caption scripts/ensure-test-assets.sh draws into a clip: "#tracking" on dlib's tracking frames,
+    /// "#friends #weekend" on the group photo, "@person #story" on a person's portrait.
+    /// </summary>
+    private static string ClipCaptionTag(string clip) => Path.GetFileNameWithoutExtension(clip) switch
+    {
+        var name when name.EndsWith("-frames", StringComparison.Ordinal) => "#tracking",
+        var name when name.EndsWith("-group", StringComparison.Ordinal) => "#weekend",
+        _ => "#story",
+    };
 
     /// <summary>The processed stories with their events, once none of them waits for analysis or a comment any more.</summary>
     private async Task<List<(InstagramStory Story, InstagramProfileEvent Event)>> WaitUntilEveryStoryHasItsCommentAsync(InstaIntelDbFactory factory)
