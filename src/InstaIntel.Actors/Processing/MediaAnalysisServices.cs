@@ -35,5 +35,6 @@ public sealed record MediaAnalysisServices(
     public static Workspace.WorkspaceServices CreateWorkspace(InstaIntelDbFactory database, AiRunner runner, Intelligence.Embeddings.TextEmbedder texts,
         Domain.Comments.CommentGenerationOptions comments, Domain.Workspace.WorkspaceSettings settings, int wordsPerChunk = Domain.History.ProfileHistoryBuilder.DefaultWordsPerChunk) =>
         new(new ProfilePostRepository(database), new Storage.Events.ProfileEventRepository(database), new Storage.History.ProfileHistoryRepository(database),
-            new Analysis.Comments.CommentGenerator(runner, new Intelligence.Comments.CommentRelevanceScorer(texts, comments), comments), settings, wordsPerChunk);
+            new Analysis.Comments.CommentGenerator(runner, new Intelligence.Comments.CommentRelevanceScorer(texts, comments), comments), settings, wordsPerChunk,
+            new Storage.Profiles.ProfileRepository(database));
 }

@@ -34,7 +34,8 @@ public sealed record WorkspacePostFacts(
     string? AnalysisFailure,
     bool HistoryCurrent,
     int ProfileMediaPendingAnalysis,
-    bool DeletedFromSource = false);
+    bool DeletedFromSource = false,
+    bool ProfileIsPage = false);
 
 /// <summary>The work the driver does for a post the queue has claimed.</summary>
 public enum WorkspaceStep
@@ -83,6 +84,9 @@ public static class WorkspaceQueue
         if (!IsDue(state, now)) return new WorkspaceDecision(state, WorkspaceStep.None);
         if (facts.DeletedFromSource)
             return Finish(state, WorkspaceActionStatus.SkippedDeletedSource, "the post was deleted on Instagram", now);
+        // Only people's posts are eligible: a page (a business profile, tagged page) gets no comment suggestions.
+        if (facts.ProfileIsPage)
+            return Finish(state, WorkspaceActionStatus.SkippedPageProfile, "the profile is a page, not a person", now);
         // A failed analysis is final whatever became of the media since.
         if (facts.AiStatus == ProfilePostAiStatus.Failed)
             return Finish(state, WorkspaceActionStatus.Failed, $"post_analysis_failed: {facts.AnalysisFailure ?? "unknown error"}", now);

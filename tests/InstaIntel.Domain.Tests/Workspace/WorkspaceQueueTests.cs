@@ -113,6 +113,16 @@ public sealed class WorkspaceQueueTests
     }
 
     [Fact]
+    public void A_pages_post_is_not_eligible_and_is_skipped_before_any_work_even_with_its_media_missing()
+    {
+        var decision = WorkspaceQueue.Decide(null, Facts(media: false) with { ProfileIsPage = true }, T0, Settings);
+
+        Assert.Equal((WorkspaceActionStatus.SkippedPageProfile, WorkspaceStep.None), (decision.State.Status, decision.Step));
+        Assert.True(WorkspaceQueue.IsTerminal(decision.State.Status));
+        Assert.False(WorkspaceQueue.IsDue(decision.State, T0.AddDays(1)));
+    }
+
+    [Fact]
     public void A_blocked_policy_fails_the_post_with_its_reason_and_a_provider_error_is_retried_then_fails()
     {
         var running = WorkspaceQueue.Decide(null, Facts(), T0, Settings).State;

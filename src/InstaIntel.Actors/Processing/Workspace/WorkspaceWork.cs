@@ -17,7 +17,8 @@ namespace InstaIntel.Actors.Processing.Workspace;
 /// <summary>What the workspace queue works with.</summary>
 public sealed record WorkspaceServices(ProfilePostRepository Posts, ProfileEventRepository Events, ProfileHistoryRepository History, CommentGenerator Comments,
     WorkspaceSettings Settings,
-    int WordsPerChunk = ProfileHistoryBuilder.DefaultWordsPerChunk);
+    int WordsPerChunk = ProfileHistoryBuilder.DefaultWordsPerChunk,
+    Storage.Profiles.ProfileRepository? Profiles = null);
 
 /// <summary>
 /// Drives the workspace queue for one account (BEHAVIOUR.md §6): each recent post that is due is decided by the pure
@@ -36,6 +37,7 @@ public sealed class WorkspaceWork(WorkspaceServices services, Stats stats)
 
     private readonly Dictionary<long, (HistorySources Sources, ProfileHistoryBuild? Build)> _profiles = [];
     private bool _storyCommentsDeferred;
+    private readonly Dictionary<long, bool> _pages = [];
 
     public async Task RunAsync(long accountId, DateTime now, CancellationToken cancellationToken)
     {
@@ -140,7 +142,8 @@ public sealed class WorkspaceWork(WorkspaceServices services, Stats stats)
         var profileId = post.InstagramProfileId;
         var (sources, build) = await ProfileAsync(profileId, cancellationToken);
         var historyReason = HistoryFreshness.NotCurrentReason(build, sources.ChangedAt);
-        var decision = WorkspaceQueue.Decide(post.Metadata?.WorkspaceActions, Facts(post, sources, historyReason), now, services.Settings);
+        var isPage = await IsPageAsync(profileId, cancellationToken);
+        var decision = WorkspaceQueue.Decide(post.Metadata?.WorkspaceActions, Facts(post, sources, historyReason, isPage), now, services.Settings);
         if (decision.Step == WorkspaceStep.None)
         {
             await services.Posts.RecordWorkspaceAsync(post.Id, new ProfilePostMetadata
@@ -163,7 +166,7 @@ public sealed class WorkspaceWork(WorkspaceServices services, Stats stats)
             _profiles[profileId] = (sources, build);
             stats.Add("histories_built", 1);
             historyReason = HistoryFreshness.NotCurrentReason(build, sources.ChangedAt);
-            decision = WorkspaceQueue.Decide(WorkspaceQueue.Release(state, now), Facts(post, sources, historyReason), now, services.Settings);
+            decision = WorkspaceQueue.Decide(WorkspaceQueue.Release(state, now), Facts(post, sources, historyReason, isPage), now, services.Settings);
             state = decision.State;
             await services.Posts.RecordWorkspaceAsync(post.Id, new ProfilePostMetadata { WorkspaceActions = state }, cancellationToken: cancellationToken);
             if (decision.Step != WorkspaceStep.GenerateComments) return;
@@ -210,13 +213,24 @@ public sealed class WorkspaceWork(WorkspaceServices services, Stats stats)
         return loaded;
     }
 
-    private static WorkspacePostFacts Facts(InstagramProfilePost post, HistorySources sources, string? historyReason) => new(
+    /// <summary>Whether the profile is tagged a page (profile refresh tags business profiles so, unless a person tagged them otherwise).</summary>
+    private async Task<bool> IsPageAsync(long profileId, CancellationToken cancellationToken)
+    {
+        if (services.Profiles is null) return false;
+        if (_pages.TryGetValue(profileId, out var known)) return known;
+        var isPage = (await services.Profiles.TagsOfAsync(profileId, cancellationToken)).Contains(Domain.Profiles.ProfileTag.WellKnown.Page);
+        _pages[profileId] = isPage;
+        return isPage;
+    }
+
+    private static WorkspacePostFacts Facts(InstagramProfilePost post, HistorySources sources, string? historyReason, bool isPage) => new(
         MediaStored: post.MediaBlobKey is not null,
         AiStatus: post.AiStatus,
         AnalysisFailure: post.AiPendingReasonCode,
         HistoryCurrent: historyReason is null,
         ProfileMediaPendingAnalysis: sources.PendingAnalysis,
-        DeletedFromSource: post.Metadata?.AdditionalFields?.TryGetValue("deleted_from_source", out var deleted) == true && deleted.ValueKind == System.Text.Json.JsonValueKind.True);
+        DeletedFromSource: post.Metadata?.AdditionalFields?.TryGetValue("deleted_from_source", out var deleted) == true && deleted.ValueKind == System.Text.Json.JsonValueKind.True,
+        ProfileIsPage: isPage);
 
     private static HistoryBuild HistoryState(InstagramProfilePost post, string status, string? reason, ProfileHistoryBuild? build, DateTime now) =>
         (post.Metadata?.HistoryBuild ?? new HistoryBuild()) with

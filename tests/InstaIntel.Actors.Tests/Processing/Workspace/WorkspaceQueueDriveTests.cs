@@ -18,6 +18,7 @@ using InstaIntel.Storage.Analysis;
 using InstaIntel.Storage.Events;
 using InstaIntel.Storage.History;
 using InstaIntel.Storage.Posts;
+using InstaIntel.Storage.Profiles;
 using InstaIntel.Storage.Stories;
 using InstaIntel.Testing;
 using LinqToDB;
@@ -99,6 +100,25 @@ public sealed class WorkspaceQueueDriveTests(LocalAnalysisFixture models)
         var services = MediaAnalysisServices.CreateWorkspace(factory, runner, new TextEmbedder(models.Registry), new CommentGenerationOptions(), Settings);
         return new Bed(database, accountId, profileId, services, new ProfilePostRepository(factory), new StoryRepository(factory),
             new ProfileEventRepository(factory), new ProfileHistoryRepository(factory));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.Both), MemberType = typeof(Engines))]
+    public async Task A_post_of_a_profile_tagged_page_is_skipped_as_not_eligible_and_gets_no_suggestions(DatabaseEngine engine)
+    {
+        await using var bed = await StartAsync(engine);
+        var post = await bed.CaptureAsync("SHOP", "New arrivals in store today #sale", DateTime.UtcNow.AddHours(-3));
+        await bed.AnalyseAsync(post, "SALE 50%", faces: 0);
+        await new ProfileRepository(bed.Database.Factory()).AddTagAsync(bed.ProfileId, Domain.Profiles.ProfileTag.WellKnown.Page);
+
+        var stats = await bed.RunAsync(DateTime.UtcNow);
+
+        var state = await bed.StateAsync("SHOP");
+        Assert.Equal((WorkspaceActionStatus.SkippedPageProfile, (int?)null), (state.Status, state.SuggestionsCount));
+        Assert.Equal(0, stats.ToImmutable().GetValueOrDefault("comments_generated"));
+        Assert.Null((await bed.PostAsync("SHOP")).Analysis!["comment_suggestions"]);
+        // Finished: the queue asks for no later look at it.
+        Assert.Equal(0, stats.ToImmutable().GetValueOrDefault(WorkspaceWork.RecheckInSecondsStat));
     }
 
     [Theory]
