@@ -72,8 +72,15 @@ public sealed class DashboardPageTests(DashboardFixture fixture)
         await page.GotoAsync($"/accounts/{Account}/stories");
         var images = await page.QuerySelectorAllAsync("#story-grid img");
         Assert.NotEmpty(images);
-        Assert.True(await page.EvaluateAsync<bool>("() => [...document.querySelectorAll('#story-grid img')].every(i => i.complete && i.naturalWidth > 0)"),
-            "a story image did not load");
+        // The grid's images load lazily: those below the fold are asked for now, and each must decode.
+        Assert.True(await page.EvaluateAsync<bool>("""
+            async () => {
+                const images = [...document.querySelectorAll('#story-grid img')];
+                images.forEach(i => i.loading = 'eager');
+                const decoded = await Promise.all(images.map(i => i.decode().then(() => true, () => false)));
+                return decoded.every(ok => ok) && images.every(i => i.naturalWidth > 0);
+            }
+            """), "a story image did not load");
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 

@@ -41,6 +41,15 @@ public sealed class FailuresApiTests(FailuresNode fixture) : IClassFixture<Failu
     {
         var username = $"acct_{Guid.NewGuid():N}"[..20];
         Assert.Equal(HttpStatusCode.Created, (await Node.Http.PostAsJsonAsync("/api/accounts", new { username })).StatusCode);
+        // A failure names its account by the row the entity projects after answering: wait for it, as a real failure
+        // (raised by the account's own work) always comes after it.
+        var accounts = Node.Services.GetRequiredService<InstaIntel.Storage.Accounts.AccountRepository>();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await accounts.FindAsync(username) is null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"account {username} has no row 30 s after it was created");
+            await Task.Delay(50);
+        }
         return username;
     }
 
