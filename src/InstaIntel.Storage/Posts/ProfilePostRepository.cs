@@ -175,15 +175,19 @@ public sealed class ProfilePostRepository(InstaIntelDbFactory factory)
     public const string DownloadReasonKey = "download_reason_code";
     public const string DownloadedAtKey = "download_updated_at";
 
+    /// <summary>Writes the download keys (status, reason code or none, time) into a post's extra metadata fields.</summary>
+    public static void SetDownload(IDictionary<string, System.Text.Json.JsonElement> fields, PostDownloadStatus status, string? reasonCode, DateTime now)
+    {
+        fields[DownloadStatusKey] = System.Text.Json.JsonSerializer.SerializeToElement(Domain.Common.SeedString.Of(status));
+        fields[DownloadedAtKey] = System.Text.Json.JsonSerializer.SerializeToElement(now);
+        if (reasonCode is null) fields.Remove(DownloadReasonKey);
+        else fields[DownloadReasonKey] = System.Text.Json.JsonSerializer.SerializeToElement(reasonCode);
+    }
+
     private static ProfilePostMetadata WithDownload(ProfilePostMetadata? stored, PostDownloadStatus status, string? reasonCode, DateTime now)
     {
-        var extra = new Dictionary<string, System.Text.Json.JsonElement>(stored?.AdditionalFields ?? new Dictionary<string, System.Text.Json.JsonElement>())
-        {
-            [DownloadStatusKey] = System.Text.Json.JsonSerializer.SerializeToElement(Domain.Common.SeedString.Of(status)),
-            [DownloadedAtKey] = System.Text.Json.JsonSerializer.SerializeToElement(now),
-        };
-        if (reasonCode is null) extra.Remove(DownloadReasonKey);
-        else extra[DownloadReasonKey] = System.Text.Json.JsonSerializer.SerializeToElement(reasonCode);
+        var extra = new Dictionary<string, System.Text.Json.JsonElement>(stored?.AdditionalFields ?? new Dictionary<string, System.Text.Json.JsonElement>());
+        SetDownload(extra, status, reasonCode, now);
         return (stored ?? new ProfilePostMetadata()) with { AdditionalFields = extra };
     }
 

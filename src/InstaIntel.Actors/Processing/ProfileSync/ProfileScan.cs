@@ -246,10 +246,7 @@ internal static class ProfileScan
             };
             // Written when the post is first stored only: a post too old for its media to be fetched says so.
             if (run.Settings.PostMediaWithin <= TimeSpan.Zero || !(post.TakenAt >= DateTimeOffset.UtcNow - run.Settings.PostMediaWithin))
-            {
-                facts[ProfilePostRepository.DownloadStatusKey] = JsonSerializer.SerializeToElement(SeedString.Of(PostDownloadStatus.Skipped));
-                facts[ProfilePostRepository.DownloadReasonKey] = JsonSerializer.SerializeToElement(ProfileSyncReasons.OutsideRecentWindow);
-            }
+                ProfilePostRepository.SetDownload(facts, PostDownloadStatus.Skipped, ProfileSyncReasons.OutsideRecentWindow, DateTime.UtcNow);
             return facts;
         }
 
