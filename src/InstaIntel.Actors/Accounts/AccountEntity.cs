@@ -41,7 +41,9 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
     // When the workspace queue has posts or story comments waiting for a later look (not persisted: after a restart the
     // next capture schedules the workspace again, and a waiting post is looked at then).
     private DateTime? _workspaceRecheckAt;
-    private bool _childrenStarted;
+    // The messaging child resumes rows a restart left queued; enabled accounts make it at their first tick (spread
+    // over the tick interval) rather than all at once while a node recovers its shards.
+    private bool _messagingStarted;
     private AccountState _state;
     private long _projectedSequenceNr;
     // Pacing after a 429 or 5xx lasts seconds: it lives in memory, a restart simply forgets it.
@@ -67,11 +69,11 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
         Recover<IAccountEvent>(e => _state = _state.Apply(e));
         Recover<RecoveryCompleted>(_ =>
         {
-            // A crash may have come between a persist and its projection: project once more, idempotently.
-            if (_state.Exists) Project();
+            // A crash may have come between a persist and its projection: project once more, if the row is behind.
+            if (_state.Exists) Project(onlyIfBehind: true);
             ArmPassivation();
             if (!_state.Exists) return;
-            StartChildren();
+            if (!_state.ContinuousProcessingEnabled) StartMessaging();
             // A run in the journal with no child of this incarnation working on it died with the old node.
             if (_state.CurrentRunId is { } interrupted)
                 Persist(new RunAborted(DateTime.UtcNow, interrupted, "interrupted: the account restarted"), e =>
@@ -126,13 +128,19 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
         Command<RunNow>(run => WhenExists(() => TryStartRun(manual: true, run.Trigger, Sender, run)));
         Command<Tick>(_ =>
         {
-            if (_state.Exists) TryStartRun(manual: false, "schedule", ActorRefs.Nobody);
+            if (!_state.Exists) return;
+            StartMessaging();
+            TryStartRun(manual: false, "schedule", ActorRefs.Nobody);
         });
         Command<PhaseHeartbeat>(beat =>
         {
             if (beat.RunId == _state.CurrentRunId) Persist(new RunHeartbeatRecorded(DateTime.UtcNow), AfterRunEvent);
         });
         Command<MediaAwaitingAnalysis>(_ => _mediaAwaitingAnalysis = true);
+        Command<MediaCaptured>(captured =>
+        {
+            Child(AccountWorkers.MediaAnalysis)?.Forward(captured);
+        });
         Command<PhaseSucceeded>(done =>
         {
             if (done.RunId != _state.CurrentRunId) return;
@@ -183,7 +191,7 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
         // Messaging work goes to the child that owns it; what it reports is already in the messages' rows.
         Command<Messaging.IMessagingCommand>(command =>
         {
-            if (_state.Exists) Context.Child(Messaging.MessagingActor.ChildName).Forward(command);
+            if (_state.Exists) Child(Messaging.MessagingActor.ChildName)?.Forward(command);
         });
         Command<Messaging.IMessagingReport>(_ => { });
         Command<BacklogReport>(report =>
@@ -275,12 +283,24 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
     protected override SupervisorStrategy SupervisorStrategy() =>
         new ChildFailureReportingStrategy(Self, maxNrOfRetries: 10, withinTimeRange: TimeSpan.FromMinutes(1));
 
-    private void StartChildren()
+    /// <summary>
+    /// The child that does one kind of work, made the first time the account needs it: an account that has not worked
+    /// since it started (most of a freshly recovered fleet) is one actor, not six.
+    /// </summary>
+    /// <returns>the child, or null when this node's workers have none of that name (e.g. no messaging).</returns>
+    private IActorRef? Child(string name)
     {
-        if (_childrenStarted || _workers is null) return;
-        _childrenStarted = true;
-        foreach (var (name, props) in _workers.Children(_username))
-            Context.ActorOf(props, name);
+        var existing = Context.Child(name);
+        if (!existing.IsNobody()) return existing;
+        if (_workers?.Children(_username).FirstOrDefault(c => c.Name == name).Props is not { } props) return null;
+        return Context.ActorOf(props, name);
+    }
+
+    private void StartMessaging()
+    {
+        if (_messagingStarted) return;
+        _messagingStarted = true;
+        Child(Messaging.MessagingActor.ChildName);
     }
 
     /// <summary>Enabled accounts tick; the first tick comes at a random point of the interval so a fleet spreads out.</summary>
@@ -335,7 +355,7 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
                 {
                     AfterRunEvent(started);
                     _runs?.RunStartedAsync(_username, started.RunId, started.Phase, trigger, started.At, action?.ActionLogId).PipeTo(Self, success: () => RunRecorded.Instance, failure: ex => new RunRecordFailed(ex));
-                    Context.Child(_workers.ChildFor(started.Phase)).Tell(new StartPhase(started.RunId, started.Phase, _username, _state.InstagramUserId, trigger,
+                    Child(_workers.ChildFor(started.Phase))!.Tell(new StartPhase(started.RunId, started.Phase, _username, _state.InstagramUserId, trigger,
                         action?.ProfileId is { } profileId && action.ActionLogId is { } logId ? new PhaseTarget(profileId, logId) : null));
                     replyTo.Tell(new RunAccepted(started.RunId, started.Phase));
                 });
@@ -438,16 +458,16 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
             Sender.Tell(_state.ToView(LastSequenceNr));
             Project();
             ArmPassivation();
-            if (persisted is AccountCreated) StartChildren();
             ArmTicks();
             MaybeSnapshot();
         });
     }
 
-    private void Project()
+    private void Project(bool onlyIfBehind = false)
     {
         var sequenceNr = LastSequenceNr;
-        _accounts.ProjectAsync(_state.ToRow(sequenceNr)).PipeTo(
+        var row = _state.ToRow(sequenceNr);
+        (onlyIfBehind ? _accounts.ProjectIfBehindAsync(row) : _accounts.ProjectAsync(row)).PipeTo(
             Self,
             success: _ => new ProjectionCompleted(sequenceNr),
             failure: ex => new ProjectionFailed(sequenceNr, ex));

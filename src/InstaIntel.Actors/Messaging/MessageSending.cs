@@ -24,8 +24,7 @@ internal sealed class MessageSending(string username, MessagingServices services
     public async Task<WorkDone> SendQueuedAsync()
     {
         // Nothing queued, nothing asked of Instagram (the child passes over the rows every time it starts).
-        if (await services.Accounts.FindAsync(username, cancellation) is not { } row) return new WorkDone([], null, false, null);
-        var queued = await services.Messages.ListQueuedAsync(row.Id, services.BatchSize, cancellation);
+        var queued = await services.Messages.ListQueuedAsync(username, services.BatchSize, cancellation);
         if (queued.Count == 0) return new WorkDone([], null, false, null);
         AccountSession session;
         try

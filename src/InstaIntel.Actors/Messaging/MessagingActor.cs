@@ -19,7 +19,8 @@ public sealed class MessagingActor : ReceiveActor, IWithTimers
     private readonly MessagingServices _services;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Queue<IMessagingCommand> _pending = new();
-    private readonly IMaterializer _materializer;
+    // Made by the first send (on the actor's thread): most accounts send nothing for long stretches.
+    private IMaterializer? _materializer;
     private SharedKillSwitch? _killSwitch;
     private CancellationTokenSource? _cancellation;
 
@@ -27,7 +28,6 @@ public sealed class MessagingActor : ReceiveActor, IWithTimers
     {
         _username = username;
         _services = services;
-        _materializer = Context.Materializer();
         Receive<IMessagingCommand>(command =>
         {
             // Sends coalesce: one pending pass picks up every queued row.
@@ -73,7 +73,7 @@ public sealed class MessagingActor : ReceiveActor, IWithTimers
         _killSwitch = KillSwitches.Shared($"messaging-{Guid.NewGuid():N}");
         var work = command switch
         {
-            SendQueuedMessages => new MessageSending(_username, _services, _materializer, _killSwitch, _cancellation.Token).SendQueuedAsync(),
+            SendQueuedMessages => new MessageSending(_username, _services, _materializer ??= Context.Materializer(), _killSwitch, _cancellation.Token).SendQueuedAsync(),
             VerifyMessageability verify => MessageabilityCheck.RunAsync(_username, verify, _services, _cancellation.Token),
             _ => Task.FromResult(new WorkDone([], null, false, null)),
         };

@@ -2,7 +2,6 @@ using InstaIntel.Actors.Processing;
 using InstaIntel.Domain.Messaging;
 using InstaIntel.Instagram.Client;
 using InstaIntel.Storage;
-using InstaIntel.Storage.Accounts;
 using InstaIntel.Storage.Messaging;
 using InstaIntel.Storage.Operations;
 using InstaIntel.Storage.Profiles;
@@ -12,7 +11,6 @@ namespace InstaIntel.Actors.Messaging;
 /// <summary>What the messaging child works with: the account's session, Instagram, and the tables it writes.</summary>
 public sealed record MessagingServices(
     AccountWorkContextLoader Contexts,
-    AccountRepository Accounts,
     IInstagramClient Instagram,
     InstagramMessageRepository Messages,
     ProfileRepository Profiles,
@@ -24,5 +22,5 @@ public sealed record MessagingServices(
     public int BatchSize { get; init; } = 20;
 
     public static MessagingServices From(AccountWorkContextLoader contexts, IInstagramClient instagram, InstaIntelDbFactory database, InteractionWindows windows) =>
-        new(contexts, new(database), instagram, new(database), new(database), new(database), new(database), windows);
+        new(contexts, instagram, new(database), new(database), new(database), new(database), windows);
 }

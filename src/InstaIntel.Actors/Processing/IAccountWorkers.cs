@@ -9,7 +9,8 @@ namespace InstaIntel.Actors.Processing;
 /// </summary>
 public interface IAccountWorkers
 {
-    /// <summary>Child name and props, created when the entity starts. Names are stable: they appear in actor paths and the admin CLI.</summary>
+    /// <summary>Child name and props; the entity makes each child the first time it needs it (a phase to run, a message to
+    /// send). Names are stable: they appear in actor paths and the admin CLI.</summary>
     IReadOnlyList<(string Name, Props Props)> Children(string username);
 
     /// <summary>The child (by name) that runs <paramref name="phase"/>.</summary>

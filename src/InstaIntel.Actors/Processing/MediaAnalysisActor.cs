@@ -42,7 +42,7 @@ public sealed class MediaAnalysisActor : PhaseChild
     protected override async Task<ImmutableDictionary<string, int>> RunAsync(StartPhase start, SharedKillSwitch killSwitch, CancellationToken cancellationToken)
     {
         // Captured before the first await, on the actor's thread: the stream's stages report from theirs.
-        var (entity, self) = (Context.Parent, Self);
+        var (entity, self, materializer) = (Context.Parent, Self, Materializer);
         var stats = new Stats();
         stats.Add("captured_since_start", _capturedSinceStart);
         var account = await _services.Accounts.FindAsync(start.Username, cancellationToken)
@@ -57,7 +57,7 @@ public sealed class MediaAnalysisActor : PhaseChild
             .Via(killSwitch.Flow<MediaItem>())
             .SelectAsync(_settings.Parallelism, item => work.ReadAsync(item, cancellationToken))
             .Via(killSwitch.Flow<MediaRead>())
-            .RunWith(Sink.ForEachAsync<MediaRead>(1, read => work.WriteAsync(read, cancellationToken)), Materializer);
+            .RunWith(Sink.ForEachAsync<MediaRead>(1, read => work.WriteAsync(read, cancellationToken)), materializer);
 
         // Then the profiles whose media changed: insights, demographics and behaviour profiles.
         if (_services.ProfileInsights is { } insights)

@@ -29,12 +29,13 @@ public abstract class MediaCaptureChild : PhaseChild
     protected sealed override async Task<ImmutableDictionary<string, int>> RunAsync(StartPhase start, SharedKillSwitch killSwitch, CancellationToken cancellationToken)
     {
         // Taken before the first await: after it, this code no longer runs on the actor's thread.
-        var mediaAnalysis = Context.ActorSelection(Context.Parent.Path / AccountWorkers.MediaAnalysis);
+        var (entity, self) = (Context.Parent, Self);
         var materializer = Materializer;
         var work = await _services.Context.LoadAsync(start.Username, start.InstagramUserId, cancellationToken);
         var run = new MediaCaptureRun(start, work, _services, _pacing, _pacing.For(_budget), killSwitch, materializer, cancellationToken);
         var captured = await CaptureAsync(run);
-        mediaAnalysis.Tell(new MediaCaptured(start.RunId, captured));
+        // Through the entity, which makes its media-analysis child if this account has not had one yet.
+        entity.Tell(new MediaCaptured(start.RunId, captured), self);
         return run.Stats.ToImmutable();
     }
 }

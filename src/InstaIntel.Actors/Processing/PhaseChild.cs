@@ -25,7 +25,6 @@ public abstract class PhaseChild : ReceiveActor, IWithTimers
     protected PhaseChild(TimeSpan heartbeatInterval)
     {
         _heartbeatInterval = heartbeatInterval;
-        Materializer = Context.Materializer();
         Receive<StartPhase>(Start);
         Receive<AbortPhase>(abort =>
         {
@@ -42,7 +41,14 @@ public abstract class PhaseChild : ReceiveActor, IWithTimers
 
     protected ILoggingAdapter Log { get; } = Context.GetLogger();
 
-    protected IMaterializer Materializer { get; }
+    /// <summary>
+    /// The child's stream materializer, made when the first run asks for it: most accounts' children sit idle, and a
+    /// materializer (its settings and supervisor actor) is the bulk of an idle child's cost. Read it on the actor's
+    /// thread (before the workflow's first await).
+    /// </summary>
+    protected IMaterializer Materializer => _materializer ??= Context.Materializer();
+
+    private IMaterializer? _materializer;
 
     /// <summary>Runs the phase; the stats say what it did. Streams it builds go through <paramref name="killSwitch"/>.</summary>
     protected abstract Task<ImmutableDictionary<string, int>> RunAsync(StartPhase start, SharedKillSwitch killSwitch, CancellationToken cancellationToken);

@@ -35,6 +35,9 @@ public sealed record PhaseAborted(Guid RunId, string Reason) : IPhaseMessage;
 /// <summary>Unfinished work a child holds (queued media analyses, open streams): the backlog gate reads it.</summary>
 public sealed record BacklogReport(string Child, Backlog Backlog) : IPhaseMessage;
 
+/// <summary>A capturing child to its entity, which hands it to <c>media-analysis</c>: new media is stored and waits for analysis.</summary>
+public sealed record MediaCaptured(Guid RunId, int Count) : IPhaseMessage;
+
 /// <summary>media-analysis to the entity: captured media wait for analysis, so the workspace-actions phase is due.</summary>
 public sealed record MediaAwaitingAnalysis(int Count) : IPhaseMessage;
 

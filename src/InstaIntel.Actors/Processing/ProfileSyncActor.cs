@@ -52,7 +52,7 @@ public sealed class ProfileSyncActor : PhaseChild
             throw new InvalidOperationException($"{ChildName} does not run {start.Phase}");
         var materializer = Materializer;
         // Taken before the first await: after it, this code no longer runs on the actor's thread.
-        var mediaAnalysis = Context.ActorSelection(Context.Parent.Path / AccountWorkers.MediaAnalysis);
+        var (entity, self) = (Context.Parent, Self);
         var account = await _contexts.LoadAsync(start.Username, start.InstagramUserId, cancellationToken);
         var run = new ProfileSyncRun(start, account, _instagram, _stores, _settings,
             RequestPacing.From(_account.Budget, _settings.BudgetShare, _settings.ThrottleBurst), killSwitch, materializer, cancellationToken);
@@ -64,7 +64,7 @@ public sealed class ProfileSyncActor : PhaseChild
         };
         // Post media the scan stored waits for analysis, as captured stories do.
         if (stats.GetValueOrDefault("post_media_downloaded") is > 0 and var downloaded)
-            mediaAnalysis.Tell(new MediaCaptured(start.RunId, downloaded));
+            entity.Tell(new MediaCaptured(start.RunId, downloaded), self);
         return stats;
     }
 }

@@ -167,5 +167,3 @@ public sealed record StoryIngestionServices(
     public MediaCaptureServices Capture => new(Context, Instagram, Profiles, Blobs);
 }
 
-/// <summary>Told to <c>media-analysis</c>: new media is stored and waits for analysis.</summary>
-public sealed record MediaCaptured(Guid RunId, int Count) : IPhaseMessage;

@@ -37,13 +37,18 @@ public sealed class InstagramMessageRepository(InstaIntelDbFactory factory)
         return await db.InstagramMessages.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
     }
 
-    /// <summary>The account's outgoing messages still queued, oldest first.</summary>
-    public async Task<IReadOnlyList<InstagramMessage>> ListQueuedAsync(long instagramAccountId, int limit, CancellationToken cancellationToken = default)
+    /// <summary>The account's queued outgoing messages, oldest first, found by its username in one query (the pass every
+    /// messaging child makes when it starts, so a node recovering thousands of accounts asks once each, not twice).</summary>
+    public async Task<IReadOnlyList<InstagramMessage>> ListQueuedAsync(string username, int limit, CancellationToken cancellationToken = default)
     {
         await using var db = factory.Open();
-        return await db.InstagramMessages
-            .Where(m => m.InstagramAccountId == instagramAccountId && m.Direction == MessageDirection.Outgoing && m.Status == MessageStatus.Queued)
-            .OrderBy(m => m.Id).Take(limit).ToListAsync(cancellationToken);
+        return await (
+                from m in db.InstagramMessages
+                join a in db.InstagramAccounts on m.InstagramAccountId equals a.Id
+                where a.Username == username && m.Direction == MessageDirection.Outgoing && m.Status == MessageStatus.Queued
+                orderby m.Id
+                select m)
+            .Take(limit).ToListAsync(cancellationToken);
     }
 
     /// <summary>queued -> sent at <paramref name="at"/>; <paramref name="metadata"/> (Instagram's ids) merged over the stored keys.</summary>

@@ -249,6 +249,38 @@ public sealed class AccountCoordinatorSpec : Akka.TestKit.Xunit2.TestKit, IAsync
     }
 
     [Fact]
+    public async Task An_account_makes_each_child_when_it_first_needs_it_and_hands_captured_media_to_media_analysis()
+    {
+        var entity = Created("gus");
+        // Created, not yet run: the entity alone (an idle fleet is one actor per account).
+        Assert.Empty(await ChildNamesAsync(entity));
+
+        entity.Tell(new RunNow("gus"));
+        ExpectMsg<RunAccepted>();
+        var (start, storyChild) = ExpectStart();
+        Assert.Equal(["story-ingestion"], await ChildNamesAsync(entity));
+
+        // A capturing child announces new media to its entity, which makes media-analysis to hear it.
+        entity.Tell(new MediaCaptured(start.RunId, 3), storyChild);
+        var captured = _children.ExpectMsg<MediaCaptured>();
+        Assert.Equal((start.RunId, 3), (captured.RunId, captured.Count));
+        Assert.Equal("media-analysis", _children.LastSender.Path.Name);
+        Assert.Equal(["story-ingestion", "media-analysis"], await ChildNamesAsync(entity));
+    }
+
+    /// <summary>The entity's children, found by asking each possible one (Identify: a missing child does not answer with a ref).</summary>
+    private async Task<string[]> ChildNamesAsync(IActorRef entity)
+    {
+        var names = new List<string>();
+        foreach (var name in new[] { "profile-sync", "story-ingestion", "feed-engagement", "media-analysis" })
+        {
+            var identity = await Sys.ActorSelection(entity.Path / name).Ask<ActorIdentity>(new Identify(name), TimeSpan.FromSeconds(5));
+            if (identity.Subject is not null) names.Add(name);
+        }
+        return names.ToArray();
+    }
+
+    [Fact]
     public void Pausing_aborts_the_run_in_flight_and_leaves_its_phase_due()
     {
         var entity = Created("eve");

@@ -80,6 +80,12 @@ public sealed class EntitiesScenario : IScenario
             foreach (var (key, value) in sample.Stop()) counters[$"recovery.{key}"] = value;
             recoveries = Accounts / clock.Elapsed.TotalSeconds;
             bytesAfterRecovery = (Settle() - before) / (double)Accounts;
+            // A window to take a heap dump of the recovered node (dotnet-gcdump collect -p <pid>): what an idle entity holds.
+            if (int.TryParse(Environment.GetEnvironmentVariable("INSTAINTEL_BENCH_HOLD_S"), out var hold) && hold > 0)
+            {
+                Console.WriteLine($"   holding the recovered node for {hold} s (pid {Environment.ProcessId})");
+                await Task.Delay(TimeSpan.FromSeconds(hold), cancellationToken);
+            }
         }
         var rawRead = Stopwatch.StartNew();
         await RawJournal.ReadRecoveriesAsync(database.Storage, persistenceIds, 50);
