@@ -53,9 +53,8 @@ public sealed class ClusterHarness : IAsyncDisposable
         Directory.CreateDirectory(work);
         var database = await TestDatabase.CreateAsync(DatabaseEngine.PostgreSql, migrate: true);
         // Many small networks that overlap: every profile follows about two others, nine in ten of them among eight
-        // popular profiles, so hundreds of accounts each hold a handful of profiles and stories, and the media they
-        // capture are mostly the same few (analysed once, then AI cache hits), which keeps a pass of 300 accounts
-        // within minutes on two cores.
+        // popular profiles, so hundreds of accounts each hold a handful of profiles and stories, which keeps a pass of
+        // 300 accounts within minutes on two cores.
         var simulator = await SimulatorHost.StartAsync(new SimulatorOptions
         {
             Network = new NetworkOptions
@@ -75,6 +74,11 @@ public sealed class ClusterHarness : IAsyncDisposable
             ["InstaIntel:Vault:Key"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)(i * 7)).ToArray()),
             ["InstaIntel:Blobs:Path"] = Path.Combine(work, "blobs"),
             ["InstaIntel:Instagram:BaseUrl"] = simulator.BaseUrl.ToString(),
+            // No ONNX models, whatever $INSTAINTEL_MODELS says (a developer's shell sets it, CI's does not): these tests are
+            // about accounts, rows and journals, and three nodes inferring on two cores would be most of the run. Each
+            // captured media is tried once and marked failed (the AI health monitor, which would stop story syncs for
+            // missing models, is off on test nodes); the analysis itself is tested in InstaIntel.Actors.Tests.
+            ["InstaIntel:Models:Directory"] = Path.Combine(work, "no-models"),
             // A hundred accounts a node, a few dozen of them in a phase at once: contexts hold no page, so they are cheap.
             ["InstaIntel:Instagram:Browser:MaxContexts"] = "16",
             // Short intervals so a whole pass of the phases fits in a test; a generous budget so pacing does not dominate.
@@ -87,14 +91,21 @@ public sealed class ClusterHarness : IAsyncDisposable
             ["InstaIntel:ContinuousProcessing:StorySyncInterval"] = "00:10:00",
             ["InstaIntel:ContinuousProcessing:FeedRounds"] = "1",
             ["InstaIntel:ContinuousProcessing:FeedPageDelay"] = "00:00:01",
-            ["InstaIntel:ContinuousProcessing:FeedMaxNewPosts"] = "3",
+            ["InstaIntel:ContinuousProcessing:FeedMaxNewPosts"] = "1",
             ["InstaIntel:Processing:HeartbeatInterval"] = "00:00:05",
             ["InstaIntel:Processing:Stories:BatchSize"] = "100",
             ["InstaIntel:Processing:Feed:Rounds"] = "1",
             ["InstaIntel:Processing:Feed:PageDelay"] = "00:00:01",
-            ["InstaIntel:Processing:Feed:MaxNewPosts"] = "3",
+            // Each phase runs, small: one feed post and one scanned profile's newest post, no likes, comments or post
+            // media (only the stories' media are downloaded: the truth checks them).
+            ["InstaIntel:Processing:Feed:MaxNewPosts"] = "1",
+            ["InstaIntel:Processing:Feed:AutoLike"] = "false",
+            ["InstaIntel:Processing:Feed:AutoComment"] = "false",
             ["InstaIntel:ProfileSync:HeartbeatInterval"] = "00:00:05",
-            ["InstaIntel:ProfileSync:ProfileScanBatchSize"] = "2",
+            ["InstaIntel:ProfileSync:ProfileScanBatchSize"] = "1",
+            ["InstaIntel:ProfileSync:PostsPerProfile"] = "1",
+            ["InstaIntel:ProfileSync:CommentsPerPost"] = "1",
+            ["InstaIntel:ProfileSync:PostMediaWithin"] = "00:00:00",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         var harness = new ClusterHarness(work, database, simulator, settings);
@@ -164,8 +175,26 @@ public sealed class ClusterHarness : IAsyncDisposable
                                    $"last answer: {last}\n{Tails()}");
     }
 
-    /// <summary>Creates the accounts (continuous processing on) through the nodes in turn, a few at a time.</summary>
-    public async Task CreateAccountsAsync(IReadOnlyList<string> usernames)
+    /// <summary>Creates the accounts (continuous processing on unless <paramref name="continuousProcessing"/> is false)
+    /// through the nodes in turn, a few at a time.</summary>
+    public Task CreateAccountsAsync(IReadOnlyList<string> usernames, bool continuousProcessing = true) =>
+        ThroughNodesAsync(usernames, async (http, username) =>
+        {
+            using var response = await http.PostAsJsonAsync("/api/accounts", new { username, continuousProcessingEnabled = continuousProcessing });
+            if (response.StatusCode != HttpStatusCode.Created)
+                throw new InvalidOperationException($"creating {username} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        });
+
+    /// <summary>Turns continuous processing on for the accounts (<c>POST /api/accounts/{u}/continuous-processing/enable</c>).</summary>
+    public Task EnableContinuousProcessingAsync(IReadOnlyList<string> usernames) =>
+        ThroughNodesAsync(usernames, async (http, username) =>
+        {
+            using var response = await http.PostAsync($"/api/accounts/{username}/continuous-processing/enable", null);
+            if (response.StatusCode != HttpStatusCode.OK)
+                throw new InvalidOperationException($"enabling {username} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        });
+
+    private async Task ThroughNodesAsync(IReadOnlyList<string> usernames, Func<HttpClient, string, Task> action)
     {
         using var gate = new SemaphoreSlim(6);
         await Task.WhenAll(usernames.Select(async (username, i) =>
@@ -173,10 +202,7 @@ public sealed class ClusterHarness : IAsyncDisposable
             await gate.WaitAsync();
             try
             {
-                var http = _clients[i % _clients.Count];
-                using var response = await http.PostAsJsonAsync("/api/accounts", new { username });
-                if (response.StatusCode != HttpStatusCode.Created)
-                    throw new InvalidOperationException($"creating {username} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+                await action(_clients[i % _clients.Count], username);
             }
             finally
             {
