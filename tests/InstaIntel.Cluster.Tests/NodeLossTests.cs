@@ -65,18 +65,25 @@ public sealed class NodeLossTests(ITestOutputHelper output)
         output.WriteLine($"{sinceStart.Elapsed.TotalSeconds:F0} s: killed {victim.AkkaAddress} hosting {victimsAccounts.Count} accounts, " +
                          $"{running} of them running a phase, {finished} with a run finished");
 
-        // Within a minute every account is alive again on the two survivors (the acceptance deadline, not a benchmark).
+        // Within a minute every account is alive again on the two survivors (the acceptance deadline, not a benchmark):
+        // `cluster sharding stats` counts all 300 there, and the survivors' actor trees hold an entity for each of the
+        // victim's accounts (the stats count ids a shard knows; the tree shows the actors).
         var alive = survivors.Select(n => n.AkkaAddress).ToHashSet();
+        TimeSpan? downed = null;
         await ClusterHarness.EventuallyAsync(TimeSpan.FromSeconds(60) - sinceKill.Elapsed, async () =>
         {
+            if (downed is null && await cluster.MembersAsync(survivors[0]) is { } members && !members.Contains(victim.AkkaAddress))
+                downed = sinceKill.Elapsed;
             var spread = await cluster.ShardingStatsAsync(survivors[0]);
-            return (spread is not null && spread.Nodes.Keys.ToHashSet().SetEquals(alive) && spread.TotalEntities == AccountCount && spread.FailedShards == 0,
-                $"spread {Describe(spread)}");
+            if (spread is null || !spread.Nodes.Keys.ToHashSet().SetEquals(alive) || spread.TotalEntities != AccountCount || spread.FailedShards != 0)
+                return (false, $"spread {Describe(spread)}");
+            var moved = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var node in survivors) moved.UnionWith(await cluster.EntitiesOnAsync(node));
+            var missing = victimsAccounts.Where(u => !moved.Contains(u)).ToList();
+            return (missing.Count == 0, $"spread {Describe(spread)}; no entity on the survivors for {missing.Count} of the victim's accounts, e.g. {string.Join(", ", missing.Take(5))}");
         }, missing => Assert.Fail($"60 s after the kill not every account ran on the survivors: {missing}\n{cluster.Tails()}"));
-        output.WriteLine($"all {AccountCount} accounts on the survivors {sinceKill.Elapsed.TotalSeconds:F1} s after the kill");
-        var moved = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var node in survivors) moved.UnionWith(await cluster.EntitiesOnAsync(node));
-        Assert.Superset(placement[victim].ToHashSet(), moved);
+        output.WriteLine($"all {AccountCount} accounts on the survivors {sinceKill.Elapsed.TotalSeconds:F1} s after the kill " +
+                         $"(the victim left the membership after {downed?.TotalSeconds.ToString("F1") ?? "?"} s)");
 
         // The work goes on to the end: every account holds exactly the simulator's truth. An account that matched is not
         // asked again until the end, when all are, so a row written twice late is caught too.

@@ -79,7 +79,8 @@ public sealed class ClusterHarness : IAsyncDisposable
             // captured media is tried once and marked failed (the AI health monitor, which would stop story syncs for
             // missing models, is off on test nodes); the analysis itself is tested in InstaIntel.Actors.Tests.
             ["InstaIntel:Models:Directory"] = Path.Combine(work, "no-models"),
-            // A hundred accounts a node, a few dozen of them in a phase at once: contexts hold no page, so they are cheap.
+            // A hundred accounts a node, sixteen of them at Instagram at once (the others wait for a context): contexts hold
+            // no page, so they are cheap, and a few more than the default keep Chromium busy without thrashing two cores.
             ["InstaIntel:Instagram:Browser:MaxContexts"] = "16",
             // Short intervals so a whole pass of the phases fits in a test; a generous budget so pacing does not dominate.
             ["InstaIntel:Accounts:TickInterval"] = "00:00:03",
@@ -92,7 +93,6 @@ public sealed class ClusterHarness : IAsyncDisposable
             ["InstaIntel:ContinuousProcessing:FeedRounds"] = "1",
             ["InstaIntel:ContinuousProcessing:FeedPageDelay"] = "00:00:01",
             ["InstaIntel:ContinuousProcessing:FeedMaxNewPosts"] = "1",
-            ["InstaIntel:Processing:HeartbeatInterval"] = "00:00:05",
             ["InstaIntel:Processing:Stories:BatchSize"] = "100",
             ["InstaIntel:Processing:Feed:Rounds"] = "1",
             ["InstaIntel:Processing:Feed:PageDelay"] = "00:00:01",
@@ -101,7 +101,6 @@ public sealed class ClusterHarness : IAsyncDisposable
             ["InstaIntel:Processing:Feed:MaxNewPosts"] = "1",
             ["InstaIntel:Processing:Feed:AutoLike"] = "false",
             ["InstaIntel:Processing:Feed:AutoComment"] = "false",
-            ["InstaIntel:ProfileSync:HeartbeatInterval"] = "00:00:05",
             ["InstaIntel:ProfileSync:ProfileScanBatchSize"] = "1",
             ["InstaIntel:ProfileSync:PostsPerProfile"] = "1",
             ["InstaIntel:ProfileSync:CommentsPerPost"] = "1",
@@ -175,6 +174,20 @@ public sealed class ClusterHarness : IAsyncDisposable
                                    $"last answer: {last}\n{Tails()}");
     }
 
+    /// <summary>The member addresses <paramref name="asked"/> lists (any status), or null when it did not answer.</summary>
+    public async Task<IReadOnlySet<string>?> MembersAsync(NodeProcess asked)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(await Client(asked).GetStringAsync("/api/admin/cluster"));
+            return document.RootElement.GetProperty("members").EnumerateArray().Select(m => m.GetProperty("address").GetString()!).ToHashSet(StringComparer.Ordinal);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Creates the accounts (continuous processing on unless <paramref name="continuousProcessing"/> is false)
     /// through the nodes in turn, a few at a time.</summary>
     public Task CreateAccountsAsync(IReadOnlyList<string> usernames, bool continuousProcessing = true) =>
@@ -196,7 +209,7 @@ public sealed class ClusterHarness : IAsyncDisposable
 
     private async Task ThroughNodesAsync(IReadOnlyList<string> usernames, Func<HttpClient, string, Task> action)
     {
-        using var gate = new SemaphoreSlim(6);
+        using var gate = new SemaphoreSlim(12);
         await Task.WhenAll(usernames.Select(async (username, i) =>
         {
             await gate.WaitAsync();
