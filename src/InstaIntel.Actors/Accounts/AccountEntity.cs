@@ -335,7 +335,8 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
             sum.StoryPipelines + b.StoryPipelines, sum.PostPipelines + b.PostPipelines, sum.WorkspaceItems + b.WorkspaceItems, sum.ActiveStreams + b.ActiveStreams));
         // The latest verdict of the node's AI health check: a field read, never a wait.
         var aiHealthy = _aiHealth?.Current.Healthy ?? true;
-        var context = new TickContext(now, manual, aiHealthy, backlog, WorkspaceHasPendingPosts: _mediaAwaitingAnalysis || _workspaceRecheckAt <= now, Random.Shared.NextDouble());
+        var context = new TickContext(now, manual, aiHealthy, backlog, WorkspaceHasPendingPosts: _mediaAwaitingAnalysis || _workspaceRecheckAt <= now, Random.Shared.NextDouble(),
+            WorkspaceRoom: _workers.HasRoomFor(Phase.WorkspaceActions));
         var decision = action?.Phase is { } only
             ? ContinuousProcessing.DecideFor(only, coordinator, context, _settings.Processing)
             : ContinuousProcessing.Decide(coordinator, context, _settings.Processing);
@@ -347,8 +348,8 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
                 break;
             case TickDecision.Run run:
                 foreach (var (phase, reason) in run.Skipped)
-                    _log.Info("Account {0}: {1} is due but skipped ({2}: {3}); {4} runs instead", _username, SeedString.Of(phase), reason,
-                        _aiHealth?.Current.Detail ?? "", SeedString.Of(run.Phase));
+                    _log.Info("Account {0}: {1} is due but skipped ({2}{3}); {4} runs instead", _username, SeedString.Of(phase), reason,
+                        reason == ContinuousProcessing.WorkspaceBusy ? "" : $": {_aiHealth?.Current.Detail}", SeedString.Of(run.Phase));
                 if (_state.CurrentRunId is { } stale)
                     Context.Child(_workers.ChildFor(_state.CurrentPhase!.Value)).Tell(new AbortPhase(stale, "taken over: heartbeat went stale"));
                 Persist(new RunStarted(now, Guid.NewGuid(), run.Phase, run.NextDueAt, run.TookOverStaleRun, trigger), started =>

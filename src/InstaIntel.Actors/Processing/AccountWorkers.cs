@@ -12,6 +12,9 @@ public sealed class AccountWorkers(
     Func<string, Props> profileSync,
     Func<string, Props>? messaging = null) : IAccountWorkers
 {
+    /// <summary>The node's bound on workspace-actions runs at once (<see cref="MediaAnalysisSettings.MaxConcurrentRuns"/>).</summary>
+    public RunSlots WorkspaceRuns { get; } = new(settings.Media.MaxConcurrentRuns);
+
     public const string ProfileSync = "profile-sync";
     public const string StoryIngestion = "story-ingestion";
     public const string FeedEngagement = "feed-engagement";
@@ -23,10 +26,12 @@ public sealed class AccountWorkers(
         (ProfileSync, profileSync(username)),
         (StoryIngestion, StoryIngestionActor.Props(stories, settings.Stories, settings.Budget, settings.HeartbeatInterval)),
         (FeedEngagement, FeedEngagementActor.Props(feed, settings.Feed, settings.Budget, settings.HeartbeatInterval)),
-        (MediaAnalysis, MediaAnalysisActor.Props(media, settings.Media, settings.HeartbeatInterval)),
+        (MediaAnalysis, MediaAnalysisActor.Props(media, settings.Media, settings.HeartbeatInterval, WorkspaceRuns)),
         // Messaging runs no phase: it sends queued messages whenever they come, within the same budget.
         .. messaging is null ? [] : new[] { (Messaging, messaging(username)) },
     ];
+
+    public bool HasRoomFor(Phase phase) => phase != Phase.WorkspaceActions || WorkspaceRuns.HasRoom;
 
     public string ChildFor(Phase phase) => phase switch
     {

@@ -15,4 +15,7 @@ public interface IAccountWorkers
 
     /// <summary>The child (by name) that runs <paramref name="phase"/>.</summary>
     string ChildFor(Phase phase);
+
+    /// <summary>Whether the node may start another run of <paramref name="phase"/> now (a node-wide bound is not reached).</summary>
+    bool HasRoomFor(Phase phase) => true;
 }

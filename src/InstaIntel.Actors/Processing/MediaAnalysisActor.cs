@@ -19,12 +19,14 @@ public sealed class MediaAnalysisActor : PhaseChild
 {
     private readonly MediaAnalysisServices _services;
     private readonly MediaAnalysisSettings _settings;
+    private readonly RunSlots? _slots;
     private int _capturedSinceStart;
 
-    public MediaAnalysisActor(MediaAnalysisServices services, MediaAnalysisSettings settings, TimeSpan heartbeatInterval) : base(heartbeatInterval)
+    public MediaAnalysisActor(MediaAnalysisServices services, MediaAnalysisSettings settings, TimeSpan heartbeatInterval, RunSlots? slots = null) : base(heartbeatInterval)
     {
         _services = services;
         _settings = settings;
+        _slots = slots;
         Receive<MediaCaptured>(captured =>
         {
             _capturedSinceStart += captured.Count;
@@ -33,10 +35,11 @@ public sealed class MediaAnalysisActor : PhaseChild
         });
     }
 
-    public static Props Props(MediaAnalysisServices services, MediaAnalysisSettings settings, TimeSpan heartbeatInterval)
+    /// <param name="slots">the node's bound on workspace-actions runs at once, shared by all its accounts; none: unbounded.</param>
+    public static Props Props(MediaAnalysisServices services, MediaAnalysisSettings settings, TimeSpan heartbeatInterval, RunSlots? slots = null)
     {
         settings.Validate();
-        return Akka.Actor.Props.Create(() => new MediaAnalysisActor(services, settings, heartbeatInterval));
+        return Akka.Actor.Props.Create(() => new MediaAnalysisActor(services, settings, heartbeatInterval, slots));
     }
 
     protected override async Task<ImmutableDictionary<string, int>> RunAsync(StartPhase start, SharedKillSwitch killSwitch, CancellationToken cancellationToken)
@@ -45,6 +48,9 @@ public sealed class MediaAnalysisActor : PhaseChild
         var (entity, self, materializer) = (Context.Parent, Self, Materializer);
         var stats = new Stats();
         stats.Add("captured_since_start", _capturedSinceStart);
+        // Nothing is loaded before the slot is held: a run that waits holds no media. The wait is short and rare (the
+        // entity only starts the phase while the node has room), and an abort cancels it.
+        using var slot = _slots is null ? null : await _slots.TakeAsync(cancellationToken);
         var account = await _services.Accounts.FindAsync(start.Username, cancellationToken)
                       ?? throw new InvalidOperationException($"account {start.Username} has no row yet");
         var stories = await _services.Stories.ListPendingAnalysisAsync(account.Id, _settings.BatchSize, cancellationToken);

@@ -8,6 +8,9 @@ namespace InstaIntel.Domain.Processing;
 /// </summary>
 public static class ContinuousProcessing
 {
+    /// <summary>Why pending workspace work did not start: the node's bound on concurrent workspace runs is reached.</summary>
+    public const string WorkspaceBusy = "node_workspace_runs_full";
+
     /// <summary>Decides at most one phase for a tick (timer or "run now").</summary>
     public static TickDecision Decide(CoordinatorState state, TickContext context, ContinuousProcessingSettings settings)
     {
@@ -58,7 +61,13 @@ public static class ContinuousProcessing
             return Run(phase, state, context, settings, takeOver, skipped);
         }
         if (context.WorkspaceHasPendingPosts)
-            return Run(Phase.WorkspaceActions, state, context, settings, takeOver, skipped);
+        {
+            if (context.WorkspaceRoom)
+                return Run(Phase.WorkspaceActions, state, context, settings, takeOver, skipped);
+            // The node runs as many workspace runs as it allows: this one waits for a later tick, and meanwhile the
+            // account's profile work goes ahead rather than queueing behind hundreds of accounts' media.
+            skipped.Add((Phase.WorkspaceActions, WorkspaceBusy));
+        }
         // A profile scan picks the profiles the account follows: before the follow graph was ever read there are none,
         // so a new account's first scan would capture nothing and wait a whole interval. The first graph sync goes first.
         if (IsDue(state, Phase.ProfileScan, now) && !state.NextRunAt.ContainsKey(WorkKind.FollowGraphSync))

@@ -21,10 +21,13 @@ public sealed record Backlog(int StoryPipelines = 0, int PostPipelines = 0, int 
 }
 
 /// <summary>What the world looks like at the tick. Random draws come in as values so the decision stays pure.</summary>
+/// <param name="WorkspaceRoom">whether the node may start another workspace-actions run now (its node-wide bound is not
+/// reached); when not, pending workspace work waits and the account's other due phases go ahead.</param>
 public sealed record TickContext(
     DateTime Now,
     bool Manual,
     bool AiHealthy,
     Backlog Backlog,
     bool WorkspaceHasPendingPosts,
-    double DueJitter);
+    double DueJitter,
+    bool WorkspaceRoom = true);

@@ -226,6 +226,34 @@ public sealed class AccountCoordinatorSpec : Akka.TestKit.Xunit2.TestKit, IAsync
     }
 
     [Fact]
+    public void Media_wait_while_the_node_runs_all_the_workspace_runs_it_allows_and_the_profile_work_goes_ahead()
+    {
+        _workers.WorkspaceRoom = false;
+        var entity = Created("kit", new AccountEntitySettings { TickInterval = TimeSpan.FromMilliseconds(200), SnapshotEvery = 1000 });
+        var (stories, _) = ExpectStart();
+        Assert.Equal(Phase.StorySync, stories.Phase);
+        entity.Tell(new MediaAwaitingAnalysis(3));
+        entity.Tell(new PhaseSucceeded(stories.RunId, ImmutableDictionary<string, int>.Empty));
+        var (feed, _) = ExpectStart();
+        Assert.Equal(Phase.FeedSync, feed.Phase);
+        entity.Tell(new PhaseSucceeded(feed.RunId, ImmutableDictionary<string, int>.Empty));
+        // The node is full: the media wait, the follow graph is read meanwhile.
+        var (graph, _) = ExpectStart();
+        Assert.Equal(Phase.FollowGraphSync, graph.Phase);
+        entity.Tell(new PhaseSucceeded(graph.RunId, ImmutableDictionary<string, int>.Empty));
+        var (scan, _) = ExpectStart();
+        Assert.Equal(Phase.ProfileScan, scan.Phase);
+        entity.Tell(new PhaseSucceeded(scan.RunId, ImmutableDictionary<string, int>.Empty));
+        // Nothing else is due: the account stays idle, its media still waiting, until the node has room.
+        _children.ExpectNoMsg(TimeSpan.FromSeconds(1));
+        Assert.Equal(ContinuousProcessingState.Idle, View(entity).State);
+        _workers.WorkspaceRoom = true;
+        var (workspace, child) = ExpectStart();
+        Assert.Equal(Phase.WorkspaceActions, workspace.Phase);
+        Assert.Equal("media-analysis", child.Path.Name);
+    }
+
+    [Fact]
     public void While_ai_is_unhealthy_a_due_story_sync_is_skipped_and_a_due_profile_scan_runs_as_a_profile_refresh()
     {
         var ai = new AiHealthStatus();
@@ -332,6 +360,11 @@ public sealed class AccountCoordinatorSpec : Akka.TestKit.Xunit2.TestKit, IAsync
 
     private sealed class ScriptedWorkers(IActorRef probe) : IAccountWorkers
     {
+        /// <summary>Whether the node would take another workspace-actions run (its node-wide bound not reached).</summary>
+        public volatile bool WorkspaceRoom = true;
+
+        public bool HasRoomFor(Phase phase) => phase != Phase.WorkspaceActions || WorkspaceRoom;
+
         public IReadOnlyList<(string Name, Props Props)> Children(string username) =>
             new[] { "profile-sync", "story-ingestion", "feed-engagement", "media-analysis" }.Select(name => (name, Props.Create(() => new ScriptedChild(probe)))).ToList();
 

@@ -26,6 +26,17 @@ public sealed class ClusterDatabase(string connectionString)
         return result;
     }
 
+    /// <summary>Runs that did not succeed, counted by their error (for a failure message: why work is missing).</summary>
+    public async Task<IReadOnlyDictionary<string, long>> UnsuccessfulRunsAsync()
+    {
+        var result = new Dictionary<string, long>(StringComparer.Ordinal);
+        await foreach (var (error, count) in QueryAsync(
+            "SELECT status || ': ' || COALESCE(LEFT(error_message, 160), ''), COUNT(*) FROM sync_runs WHERE status <> 'succeeded' GROUP BY 1",
+            r => (r.GetString(0), r.GetInt64(1))))
+            result[error] = count;
+        return result;
+    }
+
     /// <summary>The account's profiles with their follow flags, one entry per stored row (duplicates would show twice).</summary>
     public async Task<IReadOnlyList<(string Username, bool Following, bool FollowsYou)>> ProfilesAsync(string account) =>
         await ListAsync(

@@ -9,11 +9,12 @@ namespace InstaIntel.Cluster.Tests.Harness;
 /// </summary>
 public static class NetworkTruth
 {
-    /// <summary>Generated profiles that make good processing accounts: a small graph and some live stories to ingest.</summary>
+    /// <summary>Generated profiles that make good processing accounts: a small graph (one to four follows, a few followers)
+    /// and some live stories to ingest.</summary>
     public static IReadOnlyList<string> ProcessingAccounts(SimulatedNetwork network, DateTimeOffset now, int count) =>
         network.Profiles
             .Skip(10) // the simulator's named accounts and the demo graph's centre
-            .Where(p => network.FollowingOf(p.Username).Count is >= 2 and <= 12 && network.FollowersOf(p.Username).Count <= 30)
+            .Where(p => network.FollowingOf(p.Username).Count is >= 1 and <= 4 && network.FollowersOf(p.Username).Count <= 8)
             .Where(p => network.FollowingOf(p.Username).Any(f => network.ActiveStoriesOf(f, now).Count > 0))
             .Select(p => p.Username)
             .Take(count)

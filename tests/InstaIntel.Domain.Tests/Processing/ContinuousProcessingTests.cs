@@ -18,8 +18,8 @@ public sealed class ContinuousProcessingTests
         NextRunAt: due.ToImmutableDictionary(d => d.Kind, d => d.Due),
         FailureCount: 0);
 
-    private static TickContext Tick(bool aiHealthy = true, Backlog? backlog = null, bool workspace = false, double jitter = 0) =>
-        new(Now, Manual: false, aiHealthy, backlog ?? Backlog.None, workspace, jitter);
+    private static TickContext Tick(bool aiHealthy = true, Backlog? backlog = null, bool workspace = false, double jitter = 0, bool workspaceRoom = true) =>
+        new(Now, Manual: false, aiHealthy, backlog ?? Backlog.None, workspace, jitter, workspaceRoom);
 
     private static readonly DateTime Later = Now.AddHours(1);
 
@@ -70,6 +70,23 @@ public sealed class ContinuousProcessingTests
         var decision = Assert.IsType<TickDecision.Run>(ContinuousProcessing.Decide(state, Tick(workspace: true), Settings));
         Assert.Equal(Phase.WorkspaceActions, decision.Phase);
         Assert.Null(decision.NextDueAt);
+    }
+
+    [Fact]
+    public void Pending_workspace_work_waits_while_the_node_is_full_and_the_profile_work_goes_ahead()
+    {
+        var state = Idle(AllDueLaterExcept(WorkKind.ProfileScan, WorkKind.FollowGraphSync));
+        var decision = Assert.IsType<TickDecision.Run>(ContinuousProcessing.Decide(state, Tick(workspace: true, workspaceRoom: false), Settings));
+        Assert.Equal(Phase.FollowGraphSync, decision.Phase);
+        Assert.Equal([(Phase.WorkspaceActions, ContinuousProcessing.WorkspaceBusy)], decision.Skipped);
+    }
+
+    [Fact]
+    public void Pending_workspace_work_with_nothing_else_due_waits_for_room_without_touching_due_times()
+    {
+        var skip = Assert.IsType<TickDecision.Skip>(ContinuousProcessing.Decide(Idle(AllDueLaterExcept()), Tick(workspace: true, workspaceRoom: false), Settings));
+        Assert.Equal(SkipReason.NothingDue, skip.Reason);
+        Assert.Contains(ContinuousProcessing.WorkspaceBusy, skip.Detail);
     }
 
     [Fact]
