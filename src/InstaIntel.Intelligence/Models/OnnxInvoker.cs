@@ -17,8 +17,11 @@ internal static class OnnxInvoker
     }
 
     public static T Run<T>(ModelRegistry registry, string model, string[] inputNames, OrtValue[] inputs, string[] outputNames,
-        Func<IReadOnlyList<OrtValue>, T> read) =>
-        registry.Use(model, session => Run(session, inputNames, inputs, outputNames, read));
+        Func<IReadOnlyList<OrtValue>, T> read)
+    {
+        registry.InferenceObserver?.Invoke(model, inputNames, inputs, outputNames);
+        return registry.Use(model, session => Run(session, inputNames, inputs, outputNames, read));
+    }
 
     /// <summary>On a session already obtained through <see cref="ModelRegistry.Use{T}"/> (chained models).</summary>
     public static T Run<T>(InferenceSession session, string[] inputNames, OrtValue[] inputs, string[] outputNames,

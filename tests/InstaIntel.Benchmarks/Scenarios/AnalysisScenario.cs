@@ -1,18 +1,23 @@
 using System.Diagnostics;
+using InstaIntel.Actors.Analysis.Local;
 using InstaIntel.Benchmarks.Runner;
 using InstaIntel.Intelligence.Embeddings;
 using InstaIntel.Intelligence.Faces;
-using InstaIntel.Intelligence.Imaging;
 using InstaIntel.Intelligence.Models;
+using InstaIntel.Intelligence.Ocr;
+using InstaIntel.Intelligence.Video;
 using InstaIntel.Testing;
 using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
 
 namespace InstaIntel.Benchmarks.Scenarios;
 
 /// <summary>
-/// Images per second through the media pipeline as it stands (decode, faces: detect, landmarks, align, embed;
-/// picture embedding) vs the bare ONNX sessions the pipeline calls, run the same number of times per image on
-/// inputs of the same shapes prepared beforehand. dlib's real photos from artifacts/test-assets, the real models.
+/// Images per second through the media pipeline the media-analysis child calls, <see cref="LocalMediaAnalyser.ReadAsync"/>
+/// (decode; faces: detect, landmarks, align, embed; OCR: detection, tiles, recognition; picture embedding; text
+/// embedding), vs the bare ONNX sessions replaying exactly the inferences the pipeline made for each image (same
+/// models, same input shapes, the token ids it fed the text model) on inputs prepared beforehand. dlib's real photos
+/// from artifacts/test-assets, the real models, the node's options.
 /// </summary>
 public sealed class AnalysisScenario : IScenario
 {
@@ -33,37 +38,34 @@ public sealed class AnalysisScenario : IScenario
         var images = photos.Select(File.ReadAllBytes).ToList();
 
         var modelsFolder = Environment.GetEnvironmentVariable("INSTAINTEL_MODELS") is { Length: > 0 } m ? m : Path.Combine(root, "models");
-        // The node's defaults: one intra-op thread per inference (ModelOptions explains why).
-        using var registry = new ModelRegistry(new ModelOptions { Directory = modelsFolder });
-        var faces = new FaceAnalyser(registry);
+        // The node's defaults: one intra-op thread per inference, the node-wide gate at one read per core (ModelOptions).
+        var options = new ModelOptions { Directory = modelsFolder };
+        using var registry = new ModelRegistry(options);
         var embedder = new ImageEmbedder(registry);
+        var analyser = new LocalMediaAnalyser(new FaceAnalyser(registry), new OcrEngine(registry), embedder, new TextEmbedder(registry),
+            new VideoSummariser(new VideoFrameSampler(), embedder), options.AnalysisConcurrency);
 
-        // Warm-up, and the per-image shape of the work the baseline repeats: faces found, faces embedded.
-        var work = images.Select(bytes =>
+        // Warm-up, recording every inference the pipeline makes per image: what the bare side replays.
+        var work = new List<List<Inference>>();
+        List<Inference>? recording = null;
+        registry.InferenceObserver = (model, names, inputs, outputs) => recording!.Add(Inference.Record(model, names, inputs, outputs));
+        foreach (var bytes in images)
         {
-            var found = faces.Analyse(RgbaImage.Decode(bytes));
-            embedder.Embed(RgbaImage.Decode(bytes));
-            return (Faces: found.Count, Embedded: found.Count(f => f.Embedding is not null));
-        }).ToList();
+            recording = [];
+            await analyser.ReadAsync(bytes, "image", cancellationToken);
+            work.Add(recording);
+        }
+        registry.InferenceObserver = null;
 
         var oursLatencies = new List<double>();
         var sample = RuntimeCounters.Start();
-        var phases = new double[3];
         var clock = Stopwatch.StartNew();
         for (var round = 0; round < Rounds; round++)
         {
             foreach (var bytes in images)
             {
                 var t0 = Stopwatch.GetTimestamp();
-                var image = RgbaImage.Decode(bytes);
-                var t1 = Stopwatch.GetTimestamp();
-                faces.Analyse(image);
-                var t2 = Stopwatch.GetTimestamp();
-                embedder.Embed(image);
-                var t3 = Stopwatch.GetTimestamp();
-                phases[0] += Stopwatch.GetElapsedTime(t0, t1).TotalMilliseconds;
-                phases[1] += Stopwatch.GetElapsedTime(t1, t2).TotalMilliseconds;
-                phases[2] += Stopwatch.GetElapsedTime(t2, t3).TotalMilliseconds;
+                await analyser.ReadAsync(bytes, "image", cancellationToken);
                 oursLatencies.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
             }
         }
@@ -71,82 +73,129 @@ public sealed class AnalysisScenario : IScenario
         var counters = sample.Stop().ToDictionary(p => p.Key, p => p.Value);
         var ours = images.Count * Rounds / clock.Elapsed.TotalSeconds;
 
-        using var bare = new BareModels(registry);
+        using var bare = new BareModels(registry, work);
+        bare.Warm();
         var bareLatencies = new List<double>();
         var bareClock = Stopwatch.StartNew();
         for (var round = 0; round < Rounds; round++)
         {
-            foreach (var (faceCount, embedded) in work)
+            for (var image = 0; image < work.Count; image++)
             {
                 var t0 = Stopwatch.GetTimestamp();
-                bare.Image(faceCount, embedded);
+                bare.Image(image);
                 bareLatencies.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
             }
         }
         bareClock.Stop();
         var baseline = images.Count * Rounds / bareClock.Elapsed.TotalSeconds;
 
-        var total = phases.Sum();
-        counters["share_decode"] = Math.Round(phases[0] / total, 3);
-        counters["share_faces"] = Math.Round(phases[1] / total, 3);
-        counters["share_picture_embedding"] = Math.Round(phases[2] / total, 3);
+        // Where the bare models spend their time, and what the pipeline adds on top (ours minus bare, per image).
+        var bareTotal = bare.Elapsed.Values.Sum(t => t.TotalMilliseconds);
+        foreach (var (model, elapsed) in bare.Elapsed.OrderByDescending(p => p.Value))
+            counters[$"bare_share_{model}"] = Math.Round(elapsed.TotalMilliseconds / bareTotal, 3);
+        counters["pipeline_overhead_ms_per_image"] = Math.Round((clock.Elapsed - bareClock.Elapsed).TotalMilliseconds / (images.Count * Rounds), 2);
+
         var rows = new List<Measurement>
         {
             Measurement.AgainstBaseline("images/s", ours, baseline, "img/s", Target),
             Measurement.Info("latency p50", Percentiles.Of(oursLatencies, 50), Percentiles.Of(bareLatencies, 50), "ms", Better.Lower),
             Measurement.Info("latency p99", Percentiles.Of(oursLatencies, 99), Percentiles.Of(bareLatencies, 99), "ms", Better.Lower),
         };
+        var perModel = work.SelectMany(w => w).GroupBy(i => i.Model).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"{g.Key} {g.Count()}");
         var notes = new List<string>
         {
-            $"{images.Count} photos x {Rounds} rounds, one image at a time, {work.Sum(w => w.Faces)} faces per round; " +
-            "OCR is left out of both sides (its input shapes follow each picture's text boxes).",
-            "the media-analysis child does not run the analysers yet (docs/processing.md): 'pipeline' is the analysers the child will call, in process.",
+            $"{images.Count} photos x {Rounds} rounds through LocalMediaAnalyser.ReadAsync, one image at a time (gate {analyser.Concurrency}); " +
+            $"inferences per round: {string.Join(", ", perModel)}.",
+            "baseline: the same sessions run the recorded inferences of each image (same input shapes; the text model gets the recorded token ids) " +
+            "on inputs built before timing, one RunOptions, outputs never copied.",
         };
-        await Task.CompletedTask;
         return new ScenarioReport(Name, rows, counters, notes, Stopwatch.GetElapsedTime(started));
     }
 
-    /// <summary>The pipeline's ONNX sessions alone: the same calls per image on fixed, preallocated inputs.</summary>
+    /// <summary>One inference as the pipeline made it: the model, its inputs' shapes and types (integer inputs' values too).</summary>
+    private sealed record Inference(string Model, string[] InputNames, InputTensor[] Inputs, string[] OutputNames)
+    {
+        public static Inference Record(string model, string[] names, OrtValue[] inputs, string[] outputs) =>
+            new(model, names, inputs.Select(InputTensor.Of).ToArray(), outputs);
+    }
+
+    private sealed record InputTensor(long[] Shape, TensorElementType Type, long[]? Int64Values)
+    {
+        public static InputTensor Of(OrtValue value)
+        {
+            var info = value.GetTensorTypeAndShape();
+            return info.ElementDataType switch
+            {
+                TensorElementType.Float => new InputTensor(info.Shape, info.ElementDataType, null),
+                TensorElementType.Int64 => new InputTensor(info.Shape, info.ElementDataType, value.GetTensorDataAsSpan<long>().ToArray()),
+                var other => throw new NotSupportedException($"an input of {other}"),
+            };
+        }
+
+        public string Key => $"{Type}:{string.Join('x', Shape)}";
+    }
+
+    /// <summary>The pipeline's ONNX sessions alone: each image's recorded inferences, every input value created before timing.</summary>
     private sealed class BareModels : IDisposable
     {
-        private readonly InferenceSession _detector, _landmarker, _faceEmbedder, _preprocess, _imageEmbedder;
-        private readonly float[] _detectorInput = Filled(3 * 240 * 320), _landmarkInput = Filled(64 * 64), _faceInput = Filled(3 * 112 * 112), _pictureInput = Filled(3 * 224 * 224);
+        private readonly List<(InferenceSession Session, string Model, string[] Inputs, OrtValue[] Values, string[] Outputs)[]> _images;
+        private readonly Dictionary<string, OrtValue> _floatInputs = new(StringComparer.Ordinal);
+        private readonly List<OrtValue> _owned = [];
+        private readonly RunOptions _runOptions = new();
 
-        public BareModels(ModelRegistry registry)
-        {
-            _detector = registry.Session(ModelNames.FaceDetector);
-            _landmarker = registry.Session(ModelNames.FaceLandmarker);
-            _faceEmbedder = registry.Session(ModelNames.FaceEmbedder);
-            _preprocess = registry.Session(ModelNames.ImagePreprocess);
-            _imageEmbedder = registry.Session(ModelNames.ImageEmbedder);
-        }
-
-        public void Image(int faces, int embedded)
-        {
-            Run(_detector, "input", _detectorInput, [1, 3, 240, 320], "scores", "boxes");
-            for (var i = 0; i < faces; i++)
-            {
-                Run(_landmarker, "input", _landmarkInput, [1, 1, 64, 64], "output");
-                if (i < embedded) Run(_faceEmbedder, "input", _faceInput, [1, 3, 112, 112], "output");
-            }
-            var prepared = Run(_preprocess, "OriginalInput", _pictureInput, [1, 3, 224, 224], "PreprocessedInput");
-            Run(_imageEmbedder, "Input247", prepared, [1, 3, 224, 224], "Pooling395_Output_0");
-        }
-
-        private static float[] Run(InferenceSession session, string input, float[] values, long[] shape, params string[] outputs)
-        {
-            using var value = OrtValue.CreateTensorValueFromMemory(values, shape);
-            using var options = new RunOptions();
-            using var results = session.Run(options, [input], [value], outputs);
-            return results[0].GetTensorDataAsSpan<float>().ToArray();
-        }
-
-        private static float[] Filled(int length)
+        public BareModels(ModelRegistry registry, IReadOnlyList<List<Inference>> work)
         {
             var random = new Random(7);
-            return Enumerable.Range(0, length).Select(_ => (float)random.NextDouble()).ToArray();
+            _images = work.Select(inferences => inferences.Select(i => (registry.Session(i.Model), i.Model, i.InputNames,
+                i.Inputs.Select(input => Value(input, random)).ToArray(), i.OutputNames)).ToArray()).ToList();
         }
 
-        public void Dispose() { }
+        /// <summary>Time spent in each model's runs.</summary>
+        public Dictionary<string, TimeSpan> Elapsed { get; } = new(StringComparer.Ordinal);
+
+        public void Warm()
+        {
+            for (var image = 0; image < _images.Count; image++)
+                Image(image);
+            Elapsed.Clear();
+        }
+
+        public void Image(int image)
+        {
+            foreach (var (session, model, inputs, values, outputs) in _images[image])
+            {
+                var t0 = Stopwatch.GetTimestamp();
+                using (session.Run(_runOptions, inputs, values, outputs)) { }
+                Elapsed[model] = Elapsed.GetValueOrDefault(model) + Stopwatch.GetElapsedTime(t0);
+            }
+        }
+
+        // Float inputs of one shape share one random tensor (ONNX Runtime only reads it); integer inputs keep their values.
+        private OrtValue Value(InputTensor input, Random random)
+        {
+            if (input.Int64Values is { } values)
+            {
+                var owned = OrtValue.CreateTensorValueFromMemory(values, input.Shape);
+                _owned.Add(owned);
+                return owned;
+            }
+            if (!_floatInputs.TryGetValue(input.Key, out var value))
+            {
+                var data = new float[input.Shape.Aggregate(1L, (a, b) => a * b)];
+                for (var i = 0; i < data.Length; i++)
+                    data[i] = (float)random.NextDouble();
+                value = OrtValue.CreateTensorValueFromMemory(data, input.Shape);
+                _floatInputs[input.Key] = value;
+            }
+            return value;
+        }
+
+        public void Dispose()
+        {
+            foreach (var value in _floatInputs.Values.Concat(_owned))
+                value.Dispose();
+            _runOptions.Dispose();
+        }
     }
 }
