@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.ML.OnnxRuntime;
 
 namespace InstaIntel.Intelligence.Models;
@@ -17,18 +18,13 @@ internal static class OnnxInvoker
     }
 
     public static T Run<T>(ModelRegistry registry, string model, string[] inputNames, OrtValue[] inputs, string[] outputNames,
-        Func<IReadOnlyList<OrtValue>, T> read)
-    {
-        registry.InferenceObserver?.Invoke(model, inputNames, inputs, outputNames);
-        return registry.Use(model, session => Run(session, inputNames, inputs, outputNames, read));
-    }
-
-    /// <summary>On a session already obtained through <see cref="ModelRegistry.Use{T}"/> (chained models).</summary>
-    public static T Run<T>(InferenceSession session, string[] inputNames, OrtValue[] inputs, string[] outputNames,
-        Func<IReadOnlyList<OrtValue>, T> read)
-    {
-        using var runOptions = new RunOptions();
-        using var outputs = session.Run(runOptions, inputNames, inputs, outputNames);
-        return read(outputs);
-    }
+        Func<IReadOnlyList<OrtValue>, T> read) =>
+        registry.Use(model, session =>
+        {
+            using var runOptions = new RunOptions();
+            var started = Stopwatch.GetTimestamp();
+            using var outputs = session.Run(runOptions, inputNames, inputs, outputNames);
+            registry.InferenceObserver?.Invoke(model, inputNames, inputs, outputNames, Stopwatch.GetElapsedTime(started));
+            return read(outputs);
+        });
 }
