@@ -11,6 +11,9 @@ namespace InstaIntel.Intelligence.Embeddings;
 public sealed class ImageEmbedder
 {
     private const int Size = 224;
+    private static readonly PlanarConversion Planes = new((_, p) => p);
+    private static readonly string[] PreprocessInputs = ["OriginalInput"], PreprocessOutputs = ["PreprocessedInput"];
+    private static readonly string[] EmbedderInputs = ["Input247"], EmbedderOutputs = ["Pooling395_Output_0"];
 
     private readonly ModelRegistry _registry;
 
@@ -22,19 +25,14 @@ public sealed class ImageEmbedder
     /// <summary>CPU-bound and synchronous: call <see cref="EmbedAsync"/> from actors.</summary>
     public Embedding Embed(RgbaImage image)
     {
-        const int plane = Size * Size;
-        var pixels = image.Resize(Size, Size).Pixels;
-        var input = new float[3 * plane];
-        for (var i = 0; i < plane; i++)
-        {
-            input[i] = pixels[i * 4];
-            input[plane + i] = pixels[i * 4 + 1];
-            input[2 * plane + i] = pixels[i * 4 + 2];
-        }
-        long[] shape = [1, 3, Size, Size];
-        var prepared = OnnxInvoker.Run(_registry, ModelNames.ImagePreprocess, "OriginalInput", input, shape, "PreprocessedInput")[0];
-        var features = OnnxInvoker.Run(_registry, ModelNames.ImageEmbedder, "Input247", prepared.Values, shape, "Pooling395_Output_0")[0];
-        return Embedding.Normalise(features.Values, Version);
+        using var input = new PooledTensor(1, 3, Size, Size);
+        Planes.WriteResized(image, image.Whole, Size, Size, input.Span);
+        var version = Version;
+        using var value = input.ToOrtValue();
+        // The preprocessing graph's output goes into ResNet18 as it is: ONNX Runtime's buffer, never copied out.
+        return OnnxInvoker.Run(_registry, ModelNames.ImagePreprocess, PreprocessInputs, [value], PreprocessOutputs, prepared =>
+            OnnxInvoker.Run(_registry, ModelNames.ImageEmbedder, EmbedderInputs, [prepared[0]], EmbedderOutputs,
+                features => Embedding.Normalise(features[0].GetTensorDataAsSpan<float>(), version)));
     }
 
     public Task<Embedding> EmbedAsync(ReadOnlyMemory<byte> encodedImage, CancellationToken cancellationToken = default) =>

@@ -13,6 +13,9 @@ public sealed class TextEmbedder
     /// <summary>The model was trained on 256-token inputs; longer text is cut.</summary>
     public const int MaxTokens = 256;
 
+    private static readonly string[] InputNames = ["input_ids", "attention_mask", "token_type_ids"];
+    private static readonly string[] Outputs = ["last_hidden_state"];
+
     private readonly ModelRegistry _registry;
     private readonly Lazy<BertTokenizer> _tokenizer;
 
@@ -47,27 +50,28 @@ public sealed class TextEmbedder
         var mask = Enumerable.Repeat(1L, count).ToArray();
         var types = new long[count];
         long[] shape = [1, count];
-        var output = OnnxInvoker.Run(_registry, ModelNames.TextEmbedder,
-        [
-            ("input_ids", OrtValue.CreateTensorValueFromMemory(inputIds, shape)),
-            ("attention_mask", OrtValue.CreateTensorValueFromMemory(mask, shape)),
-            ("token_type_ids", OrtValue.CreateTensorValueFromMemory(types, shape)),
-        ], "last_hidden_state")[0];
-
-        // Mean pooling over the tokens the mask marks as real (all of them here: one unpadded sentence).
-        var hidden = (int)output.Shape[2];
-        var pooled = new float[hidden];
-        var real = 0;
-        for (var t = 0; t < count; t++)
+        using var idsValue = OrtValue.CreateTensorValueFromMemory(inputIds, shape);
+        using var attention = OrtValue.CreateTensorValueFromMemory(mask, shape);
+        using var typeIds = OrtValue.CreateTensorValueFromMemory(types, shape);
+        var pooled = OnnxInvoker.Run(_registry, ModelNames.TextEmbedder, InputNames, [idsValue, attention, typeIds], Outputs, outputs =>
         {
-            if (mask[t] == 0)
-                continue;
-            real++;
+            // Mean pooling over the tokens the mask marks as real (all of them here: one unpadded sentence).
+            var states = outputs[0].GetTensorDataAsSpan<float>();
+            var hidden = (int)outputs[0].GetTensorTypeAndShape().Shape[2];
+            var sums = new float[hidden];
+            var real = 0;
+            for (var t = 0; t < count; t++)
+            {
+                if (mask[t] == 0)
+                    continue;
+                real++;
+                for (var h = 0; h < hidden; h++)
+                    sums[h] += states[t * hidden + h];
+            }
             for (var h = 0; h < hidden; h++)
-                pooled[h] += output.Values[t * hidden + h];
-        }
-        for (var h = 0; h < hidden; h++)
-            pooled[h] /= real;
+                sums[h] /= real;
+            return sums;
+        });
         return Embedding.Normalise(pooled, Version);
     }
 

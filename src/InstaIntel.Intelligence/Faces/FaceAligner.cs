@@ -20,20 +20,30 @@ public static class FaceAligner
 
     public static RgbaImage Align(RgbaImage image, IReadOnlyList<PointF2> fivePoints)
     {
+        var pixels = new byte[Size * Size * 4];
+        AlignInto(image, fivePoints, pixels);
+        return new RgbaImage(Size, Size, pixels);
+    }
+
+    /// <summary>The aligned face's RGBA pixels into <paramref name="destination"/> (Size × Size × 4), for a pooled buffer.</summary>
+    internal static void AlignInto(RgbaImage image, IReadOnlyList<PointF2> fivePoints, Span<byte> destination)
+    {
         var toTemplate = SimilarityTransform.Estimate(fivePoints, Template);
         var toSource = toTemplate.Inverse();
-        var pixels = new byte[Size * Size * 4];
         for (var y = 0; y < Size; y++)
         {
             for (var x = 0; x < Size; x++)
             {
                 var source = toSource.Apply(new PointF2(x, y));
+                var (r, g, b) = image.SampleRgb(source.X, source.Y);
                 var offset = (y * Size + x) * 4;
-                for (var c = 0; c < 3; c++)
-                    pixels[offset + c] = (byte)Math.Clamp(MathF.Round(image.Sample(source.X, source.Y, c)), 0, 255);
-                pixels[offset + 3] = 255;
+                destination[offset] = ToByte(r);
+                destination[offset + 1] = ToByte(g);
+                destination[offset + 2] = ToByte(b);
+                destination[offset + 3] = 255;
             }
         }
-        return new RgbaImage(Size, Size, pixels);
     }
+
+    private static byte ToByte(float value) => (byte)Math.Clamp(MathF.Round(value), 0, 255);
 }

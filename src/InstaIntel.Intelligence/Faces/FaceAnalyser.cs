@@ -39,7 +39,7 @@ public sealed class FaceAnalyser
             cancellationToken.ThrowIfCancellationRequested();
             var five = _landmarker.Locate(image, detection.Box).FivePoints();
             var embedding = detection.Box.Width >= _options.MinFaceSizeForEmbedding
-                ? _embedder.Embed(FaceAligner.Align(image, five))
+                ? _embedder.Embed(image, five)
                 : null;
             faces.Add(new AnalysedFace(detection.Box, detection.Confidence, five, embedding));
         }

@@ -11,6 +11,8 @@ public sealed class FaceDetector
 {
     private const int InputWidth = 320;
     private const int InputHeight = 240;
+    private static readonly PlanarConversion Normalise = new((_, p) => (p - 127f) / 128f);
+    private static readonly string[] Outputs = ["scores", "boxes"];
 
     private readonly ModelRegistry _registry;
     private readonly FaceDetectorOptions _options;
@@ -27,36 +29,26 @@ public sealed class FaceDetector
     /// <summary>Faces sorted by confidence, best first.</summary>
     public IReadOnlyList<FaceDetection> Detect(RgbaImage image)
     {
-        var input = ToInput(image.Resize(InputWidth, InputHeight));
-        var outputs = OnnxInvoker.Run(_registry, ModelNames.FaceDetector, "input", input, [1, 3, InputHeight, InputWidth], "scores", "boxes");
-        var scores = outputs[0].Values;
-        var boxes = outputs[1].Values;
+        using var input = new PooledTensor(1, 3, InputHeight, InputWidth);
+        Normalise.WriteResized(image, image.Whole, InputWidth, InputHeight, input.Span);
+        var candidates = OnnxInvoker.Run(_registry, ModelNames.FaceDetector, "input", input, Outputs,
+            outputs => Candidates(outputs[0].GetTensorDataAsSpan<float>(), outputs[1].GetTensorDataAsSpan<float>(), image.Width, image.Height));
+        return NonMaximumSuppression.Hard(candidates, c => c.Box, c => c.Confidence, _options.NmsIoU, _options.ContainmentLimit);
+    }
 
+    private List<FaceDetection> Candidates(ReadOnlySpan<float> scores, ReadOnlySpan<float> boxes, int width, int height)
+    {
         var candidates = new List<FaceDetection>();
         for (var i = 0; i < scores.Length / 2; i++)
         {
             var score = scores[i * 2 + 1];
             if (score < _options.ScoreThreshold)
                 continue;
-            var box = new BoundingBox(boxes[i * 4] * image.Width, boxes[i * 4 + 1] * image.Height,
-                boxes[i * 4 + 2] * image.Width, boxes[i * 4 + 3] * image.Height).ClipTo(image.Width, image.Height);
+            var box = new BoundingBox(boxes[i * 4] * width, boxes[i * 4 + 1] * height,
+                boxes[i * 4 + 2] * width, boxes[i * 4 + 3] * height).ClipTo(width, height);
             if (box.Area > 0)
                 candidates.Add(new FaceDetection(box, score));
         }
-        return NonMaximumSuppression.Hard(candidates, c => c.Box, c => c.Confidence, _options.NmsIoU, _options.ContainmentLimit);
-    }
-
-    private static float[] ToInput(RgbaImage resized)
-    {
-        var plane = InputWidth * InputHeight;
-        var input = new float[3 * plane];
-        var pixels = resized.Pixels;
-        for (var i = 0; i < plane; i++)
-        {
-            input[i] = (pixels[i * 4] - 127f) / 128f;
-            input[plane + i] = (pixels[i * 4 + 1] - 127f) / 128f;
-            input[2 * plane + i] = (pixels[i * 4 + 2] - 127f) / 128f;
-        }
-        return input;
+        return candidates;
     }
 }

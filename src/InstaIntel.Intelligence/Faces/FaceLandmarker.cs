@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using InstaIntel.Intelligence.Imaging;
 using InstaIntel.Intelligence.Models;
@@ -11,6 +12,7 @@ namespace InstaIntel.Intelligence.Faces;
 public sealed class FaceLandmarker
 {
     private const int Size = 64;
+    private static readonly string[] Outputs = ["output"];
 
     private readonly ModelRegistry _registry;
 
@@ -19,13 +21,26 @@ public sealed class FaceLandmarker
     public FaceLandmarks Locate(RgbaImage image, BoundingBox face)
     {
         var (x, y, side) = SquareInside(face, image.Width, image.Height);
-        var crop = image.Crop(x, y, side, side);
-        var grey = ToGreyInput(crop.Resize(Size, Size));
-        var output = OnnxInvoker.Run(_registry, ModelNames.FaceLandmarker, "input", grey, [1, 1, Size, Size], "output")[0].Values;
-        var points = ImmutableArray.CreateBuilder<PointF2>(68);
-        for (var i = 0; i < 68; i++)
-            points.Add(new PointF2(x + output[i * 2] * crop.Width, y + output[i * 2 + 1] * crop.Height));
-        return new FaceLandmarks(points.MoveToImmutable());
+        var crop = image.Clip(x, y, side, side);
+        using var input = new PooledTensor(1, 1, Size, Size);
+        var resized = ArrayPool<byte>.Shared.Rent(Size * Size * 4);
+        try
+        {
+            image.ResizeInto(crop, Size, Size, resized);
+            ToGrey(resized, input.Span);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(resized);
+        }
+        return OnnxInvoker.Run(_registry, ModelNames.FaceLandmarker, "input", input, Outputs, outputs =>
+        {
+            var output = outputs[0].GetTensorDataAsSpan<float>();
+            var points = ImmutableArray.CreateBuilder<PointF2>(68);
+            for (var i = 0; i < 68; i++)
+                points.Add(new PointF2(x + output[i * 2] * crop.Width, y + output[i * 2 + 1] * crop.Height));
+            return new FaceLandmarks(points.MoveToImmutable());
+        });
     }
 
     // A square of the box's height around its centre, shrunk to fit and shifted back inside the picture.
@@ -38,12 +53,9 @@ public sealed class FaceLandmarker
         return (Math.Clamp(x, 0, width - side), Math.Clamp(y, 0, height - side), side);
     }
 
-    private static float[] ToGreyInput(RgbaImage resized)
+    private static void ToGrey(ReadOnlySpan<byte> pixels, Span<float> input)
     {
-        var pixels = resized.Pixels;
-        var input = new float[Size * Size];
         for (var i = 0; i < input.Length; i++)
             input[i] = (0.299f * pixels[i * 4] + 0.587f * pixels[i * 4 + 1] + 0.114f * pixels[i * 4 + 2]) / 256f;
-        return input;
     }
 }

@@ -36,12 +36,28 @@ public sealed class RgbaImage
         using var codec = SKCodec.Create(data)
             ?? throw new InvalidDataException("not an image SkiaSharp can decode");
         var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
+        if (codec.EncodedOrigin == SKEncodedOrigin.TopLeft)
+        {
+            // Upright already: decoded straight into the managed pixels, with no native bitmap to copy from.
+            // Uninitialised is safe: the codec fills the rows of an incomplete input itself.
+            var pixels = GC.AllocateUninitializedArray<byte>(info.BytesSize);
+            unsafe
+            {
+                fixed (byte* target = pixels)
+                    Check(codec.GetPixels(info, (IntPtr)target));
+            }
+            return new RgbaImage(info.Width, info.Height, pixels);
+        }
         using var decoded = new SKBitmap(info);
-        var result = codec.GetPixels(info, decoded.GetPixels());
-        if (result is not (SKCodecResult.Success or SKCodecResult.IncompleteInput))
-            throw new InvalidDataException($"image decoding failed: {result}");
+        Check(codec.GetPixels(info, decoded.GetPixels()));
         using var upright = Orient(decoded, codec.EncodedOrigin);
         return FromBitmap(upright ?? decoded);
+
+        static void Check(SKCodecResult result)
+        {
+            if (result is not (SKCodecResult.Success or SKCodecResult.IncompleteInput))
+                throw new InvalidDataException($"image decoding failed: {result}");
+        }
     }
 
     public static async Task<RgbaImage> LoadAsync(string path, CancellationToken cancellationToken = default) =>
@@ -71,24 +87,64 @@ public sealed class RgbaImage
     {
         if (width == Width && height == Height)
             return this;
-        using var source = ToBitmap();
-        using var resized = source.Resize(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul),
-            new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear))
-            ?? throw new InvalidOperationException($"resizing to {width}x{height} failed");
-        return FromBitmap(resized);
+        var pixels = new byte[width * height * 4];
+        ResizeInto(Whole, width, height, pixels);
+        return new RgbaImage(width, height, pixels);
     }
 
     /// <summary>The pixels inside a rectangle, clipped to the picture.</summary>
     public RgbaImage Crop(int x, int y, int width, int height)
     {
+        var region = Clip(x, y, width, height);
+        var pixels = new byte[region.Width * region.Height * 4];
+        CopyRegion(region, pixels);
+        return new RgbaImage(region.Width, region.Height, pixels);
+    }
+
+    /// <summary>The whole picture as a region.</summary>
+    internal PixelRegion Whole => new(0, 0, Width, Height);
+
+    /// <summary>The rectangle <see cref="Crop"/> would take: clipped to the picture, at least one pixel.</summary>
+    internal PixelRegion Clip(int x, int y, int width, int height)
+    {
         var x0 = Math.Clamp(x, 0, Width - 1);
         var y0 = Math.Clamp(y, 0, Height - 1);
         var w = Math.Clamp(x + width, x0 + 1, Width) - x0;
         var h = Math.Clamp(y + height, y0 + 1, Height) - y0;
-        var pixels = new byte[w * h * 4];
-        for (var row = 0; row < h; row++)
-            _pixels.AsSpan(((y0 + row) * Width + x0) * 4, w * 4).CopyTo(pixels.AsSpan(row * w * 4));
-        return new RgbaImage(w, h, pixels);
+        return new PixelRegion(x0, y0, w, h);
+    }
+
+    /// <summary>
+    /// Writes <c>Crop(region).Resize(width, height)</c> into <paramref name="destination"/> (RGBA, width × height × 4)
+    /// without the intermediate copies: SkiaSharp reads the region in place and writes into the caller's (pooled) buffer.
+    /// </summary>
+    internal void ResizeInto(PixelRegion region, int width, int height, Span<byte> destination)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(destination.Length, width * height * 4, nameof(destination));
+        if (width == region.Width && height == region.Height)
+        {
+            CopyRegion(region, destination);
+            return;
+        }
+        unsafe
+        {
+            fixed (byte* source = _pixels)
+            fixed (byte* target = destination)
+            {
+                using var from = new SKPixmap(new SKImageInfo(region.Width, region.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul),
+                    (IntPtr)(source + ((long)region.Y * Width + region.X) * 4), Width * 4);
+                using var to = new SKPixmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul), (IntPtr)target, width * 4);
+                if (!from.ScalePixels(to, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear)))
+                    throw new InvalidOperationException($"resizing to {width}x{height} failed");
+            }
+        }
+    }
+
+    private void CopyRegion(PixelRegion region, Span<byte> destination)
+    {
+        var row = region.Width * 4;
+        for (var y = 0; y < region.Height; y++)
+            _pixels.AsSpan(((region.Y + y) * Width + region.X) * 4, row).CopyTo(destination.Slice(y * row, row));
     }
 
     /// <summary>Encodes as JPEG (for frames and tests).</summary>
@@ -120,8 +176,26 @@ public sealed class RgbaImage
         return Lerp(top, bottom, fy);
     }
 
+    /// <summary>The three channels of <see cref="Sample"/> at once (the same arithmetic, the neighbours found once).</summary>
+    internal (float R, float G, float B) SampleRgb(float x, float y)
+    {
+        var x0 = (int)MathF.Floor(x);
+        var y0 = (int)MathF.Floor(y);
+        var fx = x - x0;
+        var fy = y - y0;
+        int a = Offset(x0, y0), b = Offset(x0 + 1, y0), c = Offset(x0, y0 + 1), d = Offset(x0 + 1, y0 + 1);
+        return (Channel(0), Channel(1), Channel(2));
+
+        float Channel(int k) => Lerp(Lerp(Value(a, k), Value(b, k), fx), Lerp(Value(c, k), Value(d, k), fx), fy);
+    }
+
     private float At(int x, int y, int channel) =>
         (uint)x < (uint)Width && (uint)y < (uint)Height ? _pixels[(y * Width + x) * 4 + channel] : 0f;
+
+    // Offset of a pixel, or -1 outside the picture (black).
+    private int Offset(int x, int y) => (uint)x < (uint)Width && (uint)y < (uint)Height ? (y * Width + x) * 4 : -1;
+
+    private float Value(int offset, int channel) => offset < 0 ? 0f : _pixels[offset + channel];
 
     private static float Lerp(float a, float b, float t) => a + (b - a) * t;
 

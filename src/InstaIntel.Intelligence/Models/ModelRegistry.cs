@@ -75,6 +75,13 @@ public sealed class ModelRegistry : IDisposable
         }
     }
 
+    /// <summary>
+    /// Sees every inference the analysers make (model, input names, inputs, output names, time in the session) once it
+    /// ran, before its outputs are read. Null in a node; the analysis benchmark records with it what it then replays on
+    /// the bare sessions.
+    /// </summary>
+    internal Action<string, string[], OrtValue[], string[], TimeSpan>? InferenceObserver { get; set; }
+
     /// <summary>Inferences running now through <see cref="Use{T}"/>.</summary>
     public int Running => Volatile.Read(ref _running);
 

@@ -1,37 +1,30 @@
+using System.Diagnostics;
 using Microsoft.ML.OnnxRuntime;
 
 namespace InstaIntel.Intelligence.Models;
 
-/// <summary>Runs a session on float inputs and copies the named outputs out, so no native memory outlives the call.</summary>
+/// <summary>
+/// Runs a session through <see cref="ModelRegistry.Use{T}"/> (so the registry's disposal waits for the run) and hands
+/// the outputs to a reader while they are alive: results are read from ONNX Runtime's own buffers, not copied out.
+/// The reader must not keep the outputs or spans over them.
+/// </summary>
 internal static class OnnxInvoker
 {
-    public static TensorOutput[] Run(ModelRegistry registry, string model, string inputName, float[] input, long[] shape, params string[] outputNames) =>
-        Run(registry, model, [(inputName, OrtValue.CreateTensorValueFromMemory(input, shape))], outputNames);
-
-    /// <summary>Through <see cref="ModelRegistry.Use{T}"/>, so the registry's disposal waits for the run.</summary>
-    public static TensorOutput[] Run(ModelRegistry registry, string model, IReadOnlyList<(string Name, OrtValue Value)> inputs, params string[] outputNames)
+    public static T Run<T>(ModelRegistry registry, string model, string inputName, PooledTensor input, string[] outputNames,
+        Func<IReadOnlyList<OrtValue>, T> read)
     {
-        try
-        {
-            return registry.Use(model, session => Run(session, inputs, outputNames));
-        }
-        finally
-        {
-            foreach (var (_, value) in inputs)
-                value.Dispose();
-        }
+        using var value = input.ToOrtValue();
+        return Run(registry, model, [inputName], [value], outputNames, read);
     }
 
-    private static TensorOutput[] Run(InferenceSession session, IReadOnlyList<(string Name, OrtValue Value)> inputs, string[] outputNames)
-    {
-        using var runOptions = new RunOptions();
-        using var outputs = session.Run(runOptions, inputs.Select(i => i.Name).ToArray(), inputs.Select(i => i.Value).ToArray(), outputNames);
-        var result = new TensorOutput[outputNames.Length];
-        for (var i = 0; i < outputNames.Length; i++)
+    public static T Run<T>(ModelRegistry registry, string model, string[] inputNames, OrtValue[] inputs, string[] outputNames,
+        Func<IReadOnlyList<OrtValue>, T> read) =>
+        registry.Use(model, session =>
         {
-            var value = outputs[i];
-            result[i] = new TensorOutput(value.GetTensorDataAsSpan<float>().ToArray(), value.GetTensorTypeAndShape().Shape);
-        }
-        return result;
-    }
+            using var runOptions = new RunOptions();
+            var started = Stopwatch.GetTimestamp();
+            using var outputs = session.Run(runOptions, inputNames, inputs, outputNames);
+            registry.InferenceObserver?.Invoke(model, inputNames, inputs, outputNames, Stopwatch.GetElapsedTime(started));
+            return read(outputs);
+        });
 }

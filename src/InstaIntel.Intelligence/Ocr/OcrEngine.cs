@@ -38,7 +38,7 @@ public sealed class OcrEngine
             foreach (var (x, y, w, h) in Tiles(image.Width, image.Height))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                tiles.AddRange(_detector.Detect(image.Crop(x, y, w, h), _options.TileSize).Select(b => b.Box.Offset(x, y)));
+                tiles.AddRange(_detector.Detect(image, image.Clip(x, y, w, h), _options.TileSize).Select(b => b.Box.Offset(x, y)));
             }
             boxes = TextBoxMerger.Merge(tiles, whole);
         }

@@ -7,6 +7,8 @@ namespace InstaIntel.Intelligence.Ocr;
 public sealed class TextRecognizer
 {
     private const int Height = 48;
+    private static readonly PlanarConversion Normalise = new((_, p) => (p / 255f - 0.5f) / 0.5f, bgr: true);
+    private static readonly string[] Outputs = ["softmax_11.tmp_0"];
 
     private readonly ModelRegistry _registry;
     private readonly OcrOptions _options;
@@ -25,18 +27,13 @@ public sealed class TextRecognizer
         box = new BoundingBox(box.X1 - margin, box.Y1 - margin, box.X2 + margin, box.Y2 + margin).ClipTo(image.Width, image.Height);
         var x = (int)MathF.Floor(box.X1);
         var y = (int)MathF.Floor(box.Y1);
-        var crop = image.Crop(x, y, (int)MathF.Ceiling(box.X2) - x, (int)MathF.Ceiling(box.Y2) - y);
+        var crop = image.Clip(x, y, (int)MathF.Ceiling(box.X2) - x, (int)MathF.Ceiling(box.Y2) - y);
         var width = Math.Clamp((int)MathF.Ceiling(Height * (float)crop.Width / crop.Height), Height / 4, _options.MaxRecognitionWidth);
-        var resized = crop.Resize(width, Height);
-        var plane = width * Height;
-        var input = new float[3 * plane];
-        var pixels = resized.Pixels;
-        for (var i = 0; i < plane; i++)
-        {
-            for (var c = 0; c < 3; c++)
-                input[c * plane + i] = (pixels[i * 4 + 2 - c] / 255f - 0.5f) / 0.5f;
-        }
-        var output = OnnxInvoker.Run(_registry, ModelNames.OcrRecognizer, "x", input, [1, 3, Height, width], "softmax_11.tmp_0")[0];
-        return _decoder.Value.Decode(output.Values, (int)output.Shape[1]);
+        using var input = new PooledTensor(1, 3, Height, width);
+        Normalise.WriteResized(image, crop, width, Height, input.Span);
+        var decoder = _decoder.Value;
+        // [1, steps, classes] probabilities, decoded where ONNX Runtime wrote them (a long line's are megabytes).
+        return OnnxInvoker.Run(_registry, ModelNames.OcrRecognizer, "x", input, Outputs,
+            outputs => decoder.Decode(outputs[0].GetTensorDataAsSpan<float>(), (int)outputs[0].GetTensorTypeAndShape().Shape[1]));
     }
 }
