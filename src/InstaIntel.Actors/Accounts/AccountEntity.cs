@@ -44,6 +44,7 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
     // The messaging child resumes rows a restart left queued; enabled accounts make it at their first tick (spread
     // over the tick interval) rather than all at once while a node recovers its shards.
     private bool _messagingStarted;
+    private IReadOnlyList<(string Name, Props Props)>? _childProps;
     private AccountState _state;
     private long _projectedSequenceNr;
     // Pacing after a 429 or 5xx lasts seconds: it lives in memory, a restart simply forgets it.
@@ -73,7 +74,6 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
             if (_state.Exists) Project(onlyIfBehind: true);
             ArmPassivation();
             if (!_state.Exists) return;
-            if (!_state.ContinuousProcessingEnabled) StartMessaging();
             // A run in the journal with no child of this incarnation working on it died with the old node.
             if (_state.CurrentRunId is { } interrupted)
                 Persist(new RunAborted(DateTime.UtcNow, interrupted, "interrupted: the account restarted"), e =>
@@ -139,7 +139,7 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
         Command<MediaAwaitingAnalysis>(_ => _mediaAwaitingAnalysis = true);
         Command<MediaCaptured>(captured =>
         {
-            Child(AccountWorkers.MediaAnalysis)?.Forward(captured);
+            if (_workers is not null) Child(_workers.ChildFor(Phase.WorkspaceActions))?.Forward(captured);
         });
         Command<PhaseSucceeded>(done =>
         {
@@ -292,7 +292,9 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
     {
         var existing = Context.Child(name);
         if (!existing.IsNobody()) return existing;
-        if (_workers?.Children(_username).FirstOrDefault(c => c.Name == name).Props is not { } props) return null;
+        // Kept once the first child is made (an idle account holds none of it).
+        _childProps ??= _workers?.Children(_username);
+        if (_childProps?.FirstOrDefault(c => c.Name == name).Props is not { } props) return null;
         return Context.ActorOf(props, name);
     }
 
@@ -315,6 +317,8 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
         else
         {
             Timers.Cancel(TickTimer);
+            // No tick will come to start it: rows a restart left queued are taken up now.
+            if (_state.Exists) StartMessaging();
         }
     }
 

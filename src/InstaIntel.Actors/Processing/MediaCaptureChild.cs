@@ -34,8 +34,9 @@ public abstract class MediaCaptureChild : PhaseChild
         var work = await _services.Context.LoadAsync(start.Username, start.InstagramUserId, cancellationToken);
         var run = new MediaCaptureRun(start, work, _services, _pacing, _pacing.For(_budget), killSwitch, materializer, cancellationToken);
         var captured = await CaptureAsync(run);
-        // Through the entity, which makes its media-analysis child if this account has not had one yet.
-        entity.Tell(new MediaCaptured(start.RunId, captured), self);
+        // Through the entity, which makes its media-analysis child if this account has not had one yet (so only when
+        // there is something to analyse).
+        if (captured > 0) entity.Tell(new MediaCaptured(start.RunId, captured), self);
         return run.Stats.ToImmutable();
     }
 }

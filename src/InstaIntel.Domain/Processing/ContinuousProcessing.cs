@@ -88,6 +88,9 @@ public static class ContinuousProcessing
     /// </summary>
     public static TickDecision DecideFor(Phase phase, CoordinatorState state, TickContext context, ContinuousProcessingSettings settings)
     {
+        // With every workspace-actions run of the node taken, the run would only wait for a slot while holding the account.
+        if (phase == Phase.WorkspaceActions && !context.WorkspaceRoom)
+            return new TickDecision.Skip(SkipReason.PendingBacklog, WorkspaceBusy);
         var everythingDue = state with { Enabled = true, NextRunAt = System.Collections.Immutable.ImmutableDictionary<WorkKind, DateTime>.Empty };
         return Decide(everythingDue, context with { Manual = true, AiHealthy = true, WorkspaceHasPendingPosts = false }, settings) switch
         {

@@ -31,6 +31,11 @@ public static class ProcessingServices
         var workers = configuration.GetSection(AccountWorkerSettings.Section).Get<AccountWorkerSettings>() ?? new AccountWorkerSettings();
         workers.Budget = accounts.Budget;
         var profileSync = configuration.GetSection(ProfileSyncSettings.Section).Get<ProfileSyncSettings>() ?? new ProfileSyncSettings();
+        // Checked at start: an entity makes its children (and their props check these) only when it first needs them.
+        workers.Stories.Validate();
+        workers.Feed.Validate();
+        workers.Media.Validate();
+        profileSync.Validate();
         var blobs = configuration.GetSection(BlobOptions.Section).Get<BlobOptions>() ?? new BlobOptions();
 
         services.AddSingleton(new BlobStore(blobs));

@@ -296,6 +296,29 @@ public sealed class AccountCoordinatorSpec : Akka.TestKit.Xunit2.TestKit, IAsync
         Assert.Equal(["story-ingestion", "media-analysis"], await ChildNamesAsync(entity));
     }
 
+    [Fact]
+    public void The_messaging_child_starts_at_once_when_the_schedule_is_off_and_at_the_first_tick_when_it_is_on()
+    {
+        // It takes up rows a restart left queued when it starts, so every account must get one without a command.
+        var messaging = CreateTestProbe();
+        var workers = new ScriptedWorkers(_children, messaging);
+        var off = Sys.ActorOf(AccountEntity.Props("ivy", Accounts, _settings, workers), $"ivy-{Guid.NewGuid():N}");
+        off.Tell(new CreateAccount("ivy", ContinuousProcessingEnabled: false));
+        ExpectMsg<AccountView>();
+        Assert.Equal("ivy/messaging started", messaging.ExpectMsg<string>());
+
+        // Scheduled accounts wait for their first tick (a random point of the interval, so a recovering node spreads them).
+        var hourly = Sys.ActorOf(AccountEntity.Props("jon", Accounts, _settings, workers), $"jon-{Guid.NewGuid():N}");
+        hourly.Tell(new CreateAccount("jon"));
+        ExpectMsg<AccountView>();
+        messaging.ExpectNoMsg(TimeSpan.FromSeconds(1));
+        var ticking = new AccountEntitySettings { TickInterval = TimeSpan.FromMilliseconds(200), SnapshotEvery = 1000 };
+        var soon = Sys.ActorOf(AccountEntity.Props("kim", Accounts, ticking, workers), $"kim-{Guid.NewGuid():N}");
+        soon.Tell(new CreateAccount("kim"));
+        ExpectMsg<AccountView>();
+        Assert.Equal("kim/messaging started", messaging.ExpectMsg<string>(TimeSpan.FromSeconds(10)));
+    }
+
     /// <summary>The entity's children, found by asking each possible one (Identify: a missing child does not answer with a ref).</summary>
     private async Task<string[]> ChildNamesAsync(IActorRef entity)
     {
@@ -358,7 +381,8 @@ public sealed class AccountCoordinatorSpec : Akka.TestKit.Xunit2.TestKit, IAsync
         await _database.DisposeAsync();
     }
 
-    private sealed class ScriptedWorkers(IActorRef probe) : IAccountWorkers
+    /// <param name="messaging">when given, a messaging child too, which tells this probe "{username}/messaging started".</param>
+    private sealed class ScriptedWorkers(IActorRef probe, IActorRef? messaging = null) : IAccountWorkers
     {
         /// <summary>Whether the node would take another workspace-actions run (its node-wide bound not reached).</summary>
         public volatile bool WorkspaceRoom = true;
@@ -366,7 +390,10 @@ public sealed class AccountCoordinatorSpec : Akka.TestKit.Xunit2.TestKit, IAsync
         public bool HasRoomFor(Phase phase) => phase != Phase.WorkspaceActions || WorkspaceRoom;
 
         public IReadOnlyList<(string Name, Props Props)> Children(string username) =>
-            new[] { "profile-sync", "story-ingestion", "feed-engagement", "media-analysis" }.Select(name => (name, Props.Create(() => new ScriptedChild(probe)))).ToList();
+        [
+            .. new[] { "profile-sync", "story-ingestion", "feed-engagement", "media-analysis" }.Select(name => (name, Props.Create(() => new ScriptedChild(probe)))),
+            .. messaging is null ? [] : new[] { ("messaging", Props.Create(() => new StartAnnouncingChild(messaging, $"{username}/messaging started"))) },
+        ];
 
         public string ChildFor(Phase phase) => phase switch
         {
@@ -375,6 +402,15 @@ public sealed class AccountCoordinatorSpec : Akka.TestKit.Xunit2.TestKit, IAsync
             Phase.WorkspaceActions => "media-analysis",
             _ => "profile-sync",
         };
+    }
+
+    private sealed class StartAnnouncingChild : ReceiveActor
+    {
+        public StartAnnouncingChild(IActorRef probe, string announcement)
+        {
+            probe.Tell(announcement);
+            ReceiveAny(_ => { });
+        }
     }
 
     private sealed class ScriptedChild : ReceiveActor

@@ -50,6 +50,17 @@ public sealed class ActionDecisionTests
         Assert.True(takeOver.TookOverStaleRun);
     }
 
+    [Fact]
+    public void An_action_for_workspace_actions_is_refused_while_the_nodes_workspace_runs_are_all_taken()
+    {
+        // Accepted, it would only wait for a slot while holding the account; other phases are not held back.
+        var full = Tick with { WorkspaceRoom = false };
+        var refused = Assert.IsType<TickDecision.Skip>(ContinuousProcessing.DecideFor(Phase.WorkspaceActions, State(), full, Settings));
+        Assert.Equal((SkipReason.PendingBacklog, ContinuousProcessing.WorkspaceBusy), (refused.Reason, refused.Detail));
+        Assert.IsType<TickDecision.Run>(ContinuousProcessing.DecideFor(Phase.StorySync, State(), full, Settings));
+        Assert.IsType<TickDecision.Run>(ContinuousProcessing.DecideFor(Phase.WorkspaceActions, State(), Tick, Settings));
+    }
+
     private static void Skip(SkipReason reason, CoordinatorState state) =>
         Assert.Equal(reason, Assert.IsType<TickDecision.Skip>(ContinuousProcessing.DecideFor(Phase.FollowGraphSync, state, Tick, Settings)).Reason);
 }
