@@ -95,7 +95,7 @@ public sealed class EntitiesScenario : IScenario
         rows.Add(Measurement.AgainstBound("managed memory per idle entity", bytesPerEntity / 1024, null, "KB", 10, Better.Lower));
         rows.Add(Measurement.Info("managed memory per entity after recovery", bytesAfterRecovery / 1024, null, "KB", Better.Lower));
         notes.Add($"{Accounts} accounts on PostgreSQL, {InFlight} asks in flight; memory = GC heap after a full collection, " +
-                  "difference before/after, divided by the accounts (the entity, its four children, the shard's bookkeeping).");
+                  "difference before/after, divided by the accounts (the entity, the shard's bookkeeping; children are made when first needed, so an account that has not run holds none).");
         notes.Add("recovery baseline: linq2db reads of each account's latest snapshot and later events, 50 at a time (Akka's max-concurrent-recoveries default).");
         return new ScenarioReport(Name, rows, counters, notes, Stopwatch.GetElapsedTime(started));
     }
