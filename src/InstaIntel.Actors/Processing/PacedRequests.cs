@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
 using Akka;
 using Akka.Streams;
 using Akka.Streams.Dsl;
@@ -18,7 +17,7 @@ public sealed record RequestPacing(int Requests, TimeSpan Per, int Burst)
 {
     /// <summary>The account's budget, paced at <paramref name="share"/> of it (the rest is headroom).</summary>
     public static RequestPacing From(RequestBudgetSettings budget, double share, int burst) =>
-        // The margin covers the network: requests that leave a window apart must also arrive a window apart.
+        // The margin is room an operator keeps on top (the node keeps 2 s); the requests' own spread is handled by RecentRequests.
         new(budget.RequestsPerWindow, (budget.Window + budget.Margin) / share, burst);
 }
 
@@ -34,10 +33,10 @@ public sealed record RequestPacing(int Requests, TimeSpan Per, int Burst)
 /// in less than one window. A phase builds one graph over all its requests, so one throttle paces them all;
 /// back-to-back streams would each start with a full bucket and overshoot at the seams.
 /// <para>
-/// The throttle spaces permits, and a request starts when its permit arrives, unless the thread pool or the request
-/// before it is late; the next permit then comes on time and the two requests land closer than the pace. So each
-/// request also waits, if need be, until the request <see cref="RequestPacing.Requests"/> starts back is
-/// <see cref="RequestPacing.Per"/> old: a late request delays those after it instead of bunching them up.
+/// The throttle spaces permits, but a request reaches Instagram when Chromium sends it, not when its permit arrives: one
+/// held back lands next to the request after it. So each request also waits, if need be, until the request
+/// <see cref="RequestPacing.Requests"/> back has ended and <see cref="RequestPacing.Per"/> has passed since its end:
+/// a late request delays those after it instead of bunching them up.
 /// </para>
 /// </remarks>
 public static class PacedRequests
@@ -49,10 +48,10 @@ public static class PacedRequests
     public static Source<T, NotUsed> Crawl<T>(
         Func<CancellationToken, Task<CrawlStep<T>>> next, RequestPacing pacing, int bufferSize, SharedKillSwitch killSwitch, CancellationToken cancellationToken)
     {
-        var starts = new RecentStarts(pacing);
+        var recent = new RecentRequests(pacing);
         return Paced(async token =>
         {
-            await starts.WaitTurnAsync(token);
+            using var turn = await recent.WaitTurnAsync(token);
             return await next(token);
         }, pacing, inFlight: 1, bufferSize, killSwitch, cancellationToken);
     }
@@ -65,14 +64,14 @@ public static class PacedRequests
     public static Source<T, NotUsed> Requests<T>(
         PacedWork<T> work, RequestPacing pacing, int inFlight, int bufferSize, SharedKillSwitch killSwitch, CancellationToken cancellationToken)
     {
-        var starts = new RecentStarts(pacing);
+        var recent = new RecentRequests(pacing);
         return Paced(async token =>
         {
             // The permit is spent on the next request there is; when none is queued but some still run, on what they add.
             if (await work.TakeAsync(token) is not { } request) return CrawlStep<T>.Done;
             try
             {
-                await starts.WaitTurnAsync(token);
+                using var turn = await recent.WaitTurnAsync(token);
                 return new CrawlStep<T>(await request(token), false);
             }
             finally
@@ -93,33 +92,55 @@ public static class PacedRequests
             .Via(killSwitch.Flow<T>());
 
     /// <summary>
-    /// The start times of the last requests; a request reserves its start before it waits for it, so requests in flight
-    /// at once never share a slot. When the wait ends late (a stalled thread pool), the slot is moved to the time the
-    /// request really left: the requests after it then keep their distance from it instead of bunching up behind it.
+    /// The ends of the last <see cref="RequestPacing.Requests"/> requests. A request reaches Instagram somewhere between
+    /// its start and its end (Chromium may hold it back), so only its end bounds its arrival: a request starts once the
+    /// request <see cref="RequestPacing.Requests"/> before it has ended and <see cref="RequestPacing.Per"/> has passed
+    /// since. Then no two requests that far apart can arrive less than a window apart, however late either landed. The
+    /// cost is the request's own duration per window, small next to the window.
     /// </summary>
-    private sealed class RecentStarts(RequestPacing pacing)
+    private sealed class RecentRequests(RequestPacing pacing)
     {
-        private readonly Queue<StrongBox<long>> _starts = new();
+        private readonly Queue<Task<long>> _ends = new();
         private readonly Lock _lock = new();
+        private readonly long _per = (long)Math.Ceiling(pacing.Per.TotalSeconds * Stopwatch.Frequency);
 
-        public async Task WaitTurnAsync(CancellationToken cancellationToken)
+        /// <summary>Waits for this request's turn; dispose the turn when the request has ended (answered or failed).</summary>
+        public async Task<Turn> WaitTurnAsync(CancellationToken cancellationToken)
         {
-            TimeSpan wait;
-            var slot = new StrongBox<long>();
+            var turn = new Turn();
+            Task<long>? before;
             lock (_lock)
             {
-                var now = Stopwatch.GetTimestamp();
-                var start = now;
-                if (_starts.Count >= pacing.Requests)
-                    start = Math.Max(now, _starts.Dequeue().Value + (long)(pacing.Per.TotalSeconds * Stopwatch.Frequency));
-                slot.Value = start;
-                _starts.Enqueue(slot);
-                wait = Stopwatch.GetElapsedTime(now, start);
+                before = _ends.Count >= pacing.Requests ? _ends.Dequeue() : null;
+                _ends.Enqueue(turn.Ended);
             }
-            if (wait > TimeSpan.Zero) await Task.Delay(wait, cancellationToken);
-            var left = Stopwatch.GetTimestamp();
-            lock (_lock) slot.Value = Math.Max(slot.Value, left);
+            try
+            {
+                if (before is not null)
+                {
+                    var due = await before.WaitAsync(cancellationToken) + _per;
+                    // Task.Delay counts whole milliseconds and may wake a little early: wait until the moment has passed.
+                    while (Stopwatch.GetTimestamp() is var now && now < due)
+                        await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(Stopwatch.GetElapsedTime(now, due).TotalMilliseconds)), cancellationToken);
+                }
+                return turn;
+            }
+            catch
+            {
+                turn.Dispose(); // a request that never started ends now, so the one after it is not held forever
+                throw;
+            }
         }
+    }
+
+    /// <summary>One request's place among the recent ones; disposing it records the request's end.</summary>
+    private sealed class Turn : IDisposable
+    {
+        private readonly TaskCompletionSource<long> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task<long> Ended => _ended.Task;
+
+        public void Dispose() => _ended.TrySetResult(Stopwatch.GetTimestamp());
     }
 }
 

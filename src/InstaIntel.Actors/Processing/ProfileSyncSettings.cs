@@ -13,11 +13,11 @@ public sealed class ProfileSyncSettings
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
-    /// The share of the account's request budget the phase's stream paces at. The rest is headroom: for the requests
-    /// that do not go through the stream (an API action, a session check) and for the time between a request leaving
-    /// the node and reaching Instagram, so that no window ever holds more than the budget.
+    /// The share of the account's request budget the phase's stream paces at. The rest is headroom for the requests
+    /// that do not go through the stream (an API action, a session check); the time between a request leaving the node
+    /// and reaching Instagram is covered by the pacing itself (<see cref="PacedRequests"/>).
     /// </summary>
-    public double BudgetShare { get; set; } = 0.95;
+    public double BudgetShare { get; set; } = 0.98;
 
     /// <summary>Requests the throttle lets through at once after a quiet spell; 1 keeps every request evenly spaced.</summary>
     public int ThrottleBurst { get; set; } = 1;

@@ -10,9 +10,10 @@ public sealed class RequestPacingSettings
 {
     /// <summary>
     /// The share of the account's request budget the phase paces at. The rest is headroom for requests outside the
-    /// stream (an API action, a session check) and for the network between the node and Instagram.
+    /// stream (an API action, a session check); the network between the node and Instagram is covered by the pacing
+    /// itself (a request's turn counts from the end of the request a window back).
     /// </summary>
-    public double BudgetShare { get; set; } = 0.95;
+    public double BudgetShare { get; set; } = 0.98;
 
     /// <summary>Requests the throttle lets through at once after a quiet spell; 1 keeps every request evenly spaced.</summary>
     public int ThrottleBurst { get; set; } = 1;

@@ -1,3 +1,4 @@
+using Akka.Actor;
 using Akka.Streams;
 using Akka.Streams.Dsl;
 using InstaIntel.Actors.Processing;
@@ -65,6 +66,37 @@ public sealed class PacedRequestsSpec : Akka.TestKit.Xunit2.TestKit
         }, wanted: () => wanted);
 
         Assert.Equal(["reel 1", "media of reel 1"], await Run(work).WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
+    public async Task A_request_waits_for_the_request_a_budget_back_to_end_not_only_to_start()
+    {
+        // One request per 50 ms and two in flight: by start times alone the second would go 50 ms after the first,
+        // while the first may still be on its way to Instagram and land next to it.
+        var onePer50Ms = new RequestPacing(1, TimeSpan.FromMilliseconds(50), Burst: 1);
+        var firstMayEnd = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var work = new PacedWork<string>();
+        work.Add(async _ =>
+        {
+            TestActor.Tell("first started", ActorRefs.NoSender);
+            await firstMayEnd.Task;
+            return ["first"];
+        });
+        work.Add(_ =>
+        {
+            TestActor.Tell("second started", ActorRefs.NoSender);
+            return Task.FromResult<IReadOnlyList<string>>(["second"]);
+        });
+
+        var killSwitch = KillSwitches.Shared("paced-requests-spec-end");
+        var run = PacedRequests.Requests(work, onePer50Ms, inFlight: 2, bufferSize: 4, killSwitch, CancellationToken.None)
+            .RunWith(Sink.Seq<string>(), Sys.Materializer());
+
+        await ExpectMsgAsync("first started");
+        await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(500)); // ten paces, and the first has not ended
+        firstMayEnd.SetResult();
+        await ExpectMsgAsync("second started");
+        Assert.Equal(["first", "second"], await run.WaitAsync(TimeSpan.FromSeconds(30)));
     }
 
     private Task<IReadOnlyList<string>> Run(PacedWork<string> work)

@@ -21,11 +21,14 @@ public sealed class PhaseRunner : ReceiveActor
         ReceiveAny(_ => { });
     }
 
-    /// <summary>Runs <paramref name="phase"/> once and returns the child's stats; a failed or aborted run throws.</summary>
-    public static async Task<ImmutableDictionary<string, int>> RunAsync(ActorSystem system, Props child, string name, Phase phase, string username)
+    /// <summary>
+    /// Runs <paramref name="phase"/> once and returns the child's stats; a failed or aborted run throws. The user id is
+    /// passed as the entity passes the one it learned at import.
+    /// </summary>
+    public static async Task<ImmutableDictionary<string, int>> RunAsync(ActorSystem system, Props child, string name, Phase phase, string username, string instagramUserId)
     {
         var done = new TaskCompletionSource<IPhaseMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var start = new StartPhase(Guid.NewGuid(), phase, username, null, "benchmark");
+        var start = new StartPhase(Guid.NewGuid(), phase, username, instagramUserId, "benchmark");
         var runner = system.ActorOf(Props.Create(() => new PhaseRunner(child, name, start, done)), $"runner-{Guid.NewGuid():N}");
         try
         {

@@ -38,6 +38,9 @@ public sealed class SimulatedAccount : IAsyncDisposable
     public required string BlobFolder { get; init; }
     public required string Username { get; init; }
 
+    /// <summary>The account's Instagram user id, learned at set-up as the entity learns it at import (so a phase does not look it up).</summary>
+    public required string InstagramUserId { get; init; }
+
     public static async Task<SimulatedAccount> StartAsync(SimulatorOptions simulatorOptions, RequestBudgetSettings budget, string username = "demo_user", int browserContexts = 4)
     {
         var simulator = await SimulatorHost.StartAsync(simulatorOptions);
@@ -51,6 +54,7 @@ public sealed class SimulatedAccount : IAsyncDisposable
         await accounts.ProjectAsync(new InstagramAccount { Username = username, ProjectedSequenceNr = 1 });
         var bundle = await new PlaywrightLogin(browsers, gate, options).LogInAsync(username, username, simulator.PasswordOf(username), SessionBundle.Anonymous, CancellationToken.None);
         await sessions.SaveAsync(username, bundle, CancellationToken.None);
+        var me = await client.GetCurrentUserAsync(new AccountSession(username, bundle), CancellationToken.None);
         var blobFolder = Directory.CreateTempSubdirectory("instaintel-bench-blobs").FullName;
         return new SimulatedAccount
         {
@@ -62,6 +66,7 @@ public sealed class SimulatedAccount : IAsyncDisposable
             Blobs = new BlobStore(new BlobOptions { Path = blobFolder }),
             BlobFolder = blobFolder,
             Username = username,
+            InstagramUserId = me.Id,
         };
     }
 

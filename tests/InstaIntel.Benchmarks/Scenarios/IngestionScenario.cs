@@ -38,7 +38,7 @@ public sealed class IngestionScenario : IScenario
         var sample = RuntimeCounters.Start();
         var clock = Stopwatch.StartNew();
         var stats = await PhaseRunner.RunAsync(system, StoryIngestionActor.Props(account.StoryServices(), settings, budget, TimeSpan.FromMinutes(1)),
-            AccountWorkers.StoryIngestion, Phase.StorySync, account.Username);
+            AccountWorkers.StoryIngestion, Phase.StorySync, account.Username, account.InstagramUserId);
         clock.Stop();
         var counters = sample.Stop().ToDictionary(p => p.Key, p => p.Value);
         counters["chromium_cpu_s"] = Math.Round(ProcessCpu.SecondsOf("chromium") - chromium, 2);

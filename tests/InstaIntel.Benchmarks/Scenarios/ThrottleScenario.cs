@@ -31,10 +31,11 @@ public sealed class ThrottleScenario : IScenario
         var rows = new List<Measurement>();
         var counters = new Dictionary<string, double>();
         var notes = new List<string>();
-        // Without a margin, and with a tenth of the window as margin (the node keeps 2 s of a 5 min window).
+        // Judged without a margin (the pacing alone must keep every window within the budget), then, for what a margin
+        // costs, with a tenth of the window as margin (the node keeps 2 s of a 5 min window): figures only.
         foreach (var margin in new[] { TimeSpan.Zero, Window / 10 })
         {
-            var (r, c, n) = await RunOnceAsync(margin);
+            var (r, c, n) = await RunOnceAsync(margin, judged: margin == TimeSpan.Zero);
             rows.AddRange(r.Select(m => m with { Name = $"margin {margin.TotalMilliseconds:0} ms: {m.Name}" }));
             foreach (var (key, value) in c) counters[$"margin{margin.TotalMilliseconds:0}.{key}"] = value;
             notes.AddRange(n.Select(x => $"margin {margin.TotalMilliseconds:0} ms: {x}"));
@@ -42,10 +43,10 @@ public sealed class ThrottleScenario : IScenario
         return new ScenarioReport(Name, rows, counters, notes, Stopwatch.GetElapsedTime(started));
     }
 
-    private async Task<(List<Measurement>, Dictionary<string, double>, List<string>)> RunOnceAsync(TimeSpan margin)
+    private async Task<(List<Measurement>, Dictionary<string, double>, List<string>)> RunOnceAsync(TimeSpan margin, bool judged)
     {
         var budget = new RequestBudgetSettings { RequestsPerWindow = Requests, Window = Window, Margin = margin };
-        var network = new NetworkOptions { Profiles = 3_000, DemoFollowers = 1_500, DemoMutuals = 200, DemoFollowingOnly = 150 };
+        var network = new NetworkOptions { Profiles = 5_000, DemoFollowers = 3_000, DemoMutuals = 200, DemoFollowingOnly = 150 };
         await using var account = await SimulatedAccount.StartAsync(new SimulatorOptions { Network = network }, budget);
         using var system = ActorSystem.Create("bench-throttle", "akka.loglevel = WARNING\nakka.stdout-loglevel = WARNING");
         var settings = new ProfileSyncSettings();
@@ -54,22 +55,28 @@ public sealed class ThrottleScenario : IScenario
 
         var firstRequest = account.Simulator.Requests.Count;
         var sample = RuntimeCounters.Start();
-        var stats = await PhaseRunner.RunAsync(system, props, AccountWorkers.ProfileSync, Phase.FollowGraphSync, account.Username);
+        var stats = await PhaseRunner.RunAsync(system, props, AccountWorkers.ProfileSync, Phase.FollowGraphSync, account.Username, account.InstagramUserId);
         var counters = sample.Stop().ToDictionary(p => p.Key, p => p.Value);
-        var times = account.Simulator.Requests.Skip(firstRequest)
+        var requests = account.Simulator.Requests.Skip(firstRequest)
             .Where(r => r.Username == account.Username)
-            .Select(r => r.Time).Order().ToList();
+            .OrderBy(r => r.Time).ToList();
+        var times = requests.Select(r => r.Time).ToList();
         if (times.Count < 2 * Requests)
             throw new InvalidOperationException($"the sync made only {times.Count} requests: too few to judge the throttle");
 
         // A violation: a request whose window (it and the next Window of time) holds more than the budget allows.
         var violations = 0;
         var worst = 0;
+        var crowded = new List<string>();
         for (var i = 0; i < times.Count; i++)
         {
             var inWindow = times.Skip(i).TakeWhile(t => t - times[i] < Window).Count();
             worst = Math.Max(worst, inWindow);
-            if (inWindow > Requests) violations++;
+            if (inWindow <= Requests) continue;
+            violations++;
+            // What crowded the window, so a violation can be traced to the request that landed late.
+            crowded.Add(string.Join(", ", requests.Skip(i).Take(inWindow).Select(r =>
+                $"+{(r.Time - times[0]).TotalMilliseconds:0} ms {r.Method} {r.PathAndQuery.Split('?')[0]}")));
         }
         var span = times[^1] - times[0];
         var achieved = (times.Count - 1) / span.TotalSeconds;
@@ -78,8 +85,12 @@ public sealed class ThrottleScenario : IScenario
 
         var rows = new List<Measurement>
         {
-            Measurement.AgainstBound("budget violations", violations, 0, "windows", 0, Better.Lower),
-            Measurement.AgainstBaseline("request rate while work pending", achieved, allowed, "req/s", 0.95),
+            judged
+                ? Measurement.AgainstBound("budget violations", violations, 0, "windows", 0, Better.Lower)
+                : Measurement.Info("budget violations", violations, 0, "windows", Better.Lower),
+            judged
+                ? Measurement.AgainstBaseline("request rate while work pending", achieved, allowed, "req/s", 0.95)
+                : Measurement.Info("request rate while work pending", achieved, allowed, "req/s"),
             Measurement.Info("busiest window", worst, Requests, "requests", Better.Lower),
             Measurement.Info("gap between requests p50", Percentiles.Of(gaps, 50), 1000 * Window.TotalSeconds / Requests, "ms", Better.Lower),
             Measurement.Info("gap between requests p99", Percentiles.Of(gaps, 99), 1000 * Window.TotalSeconds / Requests, "ms", Better.Lower),
@@ -90,6 +101,7 @@ public sealed class ThrottleScenario : IScenario
             $"(arrival times); the crawl paces at BudgetShare {settings.BudgetShare:P0} of the budget by design (docs/processing.md).",
             $"stats: {string.Join(", ", stats.Select(s => $"{s.Key}={s.Value}"))}",
         };
+        notes.AddRange(crowded.Select(c => $"window over budget: {c}"));
         return (rows, counters, notes);
     }
 }
