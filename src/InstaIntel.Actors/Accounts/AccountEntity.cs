@@ -67,7 +67,11 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
         {
             if (offer.Snapshot is AccountState snapshot) _state = snapshot with { BudgetSettings = settings.Budget };
         });
-        Recover<IAccountEvent>(e => _state = _state.Apply(e));
+        Recover<IAccountEvent>(e =>
+        {
+            _state = _state.Apply(e);
+            if (AccountState.ChangesRow(e)) _state = _state with { RowSequenceNr = LastSequenceNr };
+        });
         Recover<RecoveryCompleted>(_ =>
         {
             // A crash may have come between a persist and its projection: project once more, if the row is behind.
@@ -208,7 +212,7 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
         });
         Command<RetryProjection>(_ =>
         {
-            if (_projectedSequenceNr < LastSequenceNr) Project();
+            if (_projectedSequenceNr < RowSequenceNr) Project();
         });
         Command<ReceiveTimeout>(_ => Passivate());
         Command<RunRecorded>(_ => { });
@@ -468,9 +472,17 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
         });
     }
 
+    /// <summary>The sequence number the row should carry (see <see cref="AccountState.RowSequenceNr"/>).</summary>
+    private long RowSequenceNr => _state.RowSequenceNr > 0 ? _state.RowSequenceNr : LastSequenceNr;
+
+    /// <summary>
+    /// Writes the row (after an event that changed it: the state now projects at the last sequence number), or, on
+    /// recovery, checks that the row carries <see cref="RowSequenceNr"/> and writes only if it is behind.
+    /// </summary>
     private void Project(bool onlyIfBehind = false)
     {
-        var sequenceNr = LastSequenceNr;
+        if (!onlyIfBehind) _state = _state with { RowSequenceNr = LastSequenceNr };
+        var sequenceNr = RowSequenceNr;
         var row = _state.ToRow(sequenceNr);
         (onlyIfBehind ? _accounts.ProjectIfBehindAsync(row) : _accounts.ProjectAsync(row)).PipeTo(
             Self,

@@ -38,6 +38,17 @@ public sealed record AccountState : IAccountMessage
     public Guid? CurrentRunId { get; init; }
     public Phase? CurrentPhase { get; init; }
 
+    /// <summary>
+    /// The sequence number of the last event that changed the projected row: what the row's
+    /// <c>projected_sequence_nr</c> is once its projection landed. Budget events (<see cref="RequestReserved"/>, most of
+    /// an active account's journal) change no column, so a recovering account whose row is current writes nothing.
+    /// 0 in snapshots taken before it was kept (the entity then compares with its last sequence number).
+    /// </summary>
+    public long RowSequenceNr { get; init; }
+
+    /// <summary>Whether <paramref name="event"/> changes the <c>instagram_accounts</c> row (the entity projects after it).</summary>
+    public static bool ChangesRow(IAccountEvent @event) => @event is not RequestReserved;
+
     /// <summary>The budget rules the state folds requests with (from configuration, not persisted).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public RequestBudgetSettings BudgetSettings { get; init; } = new();

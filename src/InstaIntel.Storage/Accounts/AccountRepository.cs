@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using InstaIntel.Domain.Accounts;
 using LinqToDB;
 using LinqToDB.Async;
@@ -7,6 +8,12 @@ namespace InstaIntel.Storage.Accounts;
 /// <summary>Reads and the idempotent projection of <c>instagram_accounts</c>.</summary>
 public sealed class AccountRepository(InstaIntelDbFactory factory)
 {
+    /// <summary>The most recovering accounts whose rows one query reads.</summary>
+    public const int MaxCheckBatch = 200;
+
+    private readonly Channel<PendingCheck> _checks = Channel.CreateUnbounded<PendingCheck>(new UnboundedChannelOptions { SingleReader = true });
+    private int _checking;
+
     /// <summary>
     /// Writes the entity's view of the account. The row only moves forward: a projection with a sequence
     /// number at or below the row's is ignored, so replays and late writes from an old incarnation are harmless.
@@ -59,22 +66,70 @@ public sealed class AccountRepository(InstaIntelDbFactory factory)
     }
 
     /// <summary>
-    /// The projection a recovering entity makes: one read of the row's sequence number, and the write only when the row
+    /// The projection a recovering entity makes: a read of the row's sequence number, and the write only when the row
     /// is missing or behind (a crash came between a persist and its projection). A node recovering thousands of accounts
-    /// mostly finds every row current, and one read is half the round trips of an update that changes nothing.
+    /// mostly finds every row current, so the reads of the accounts recovering at the same time go as one query
+    /// (<see cref="MaxCheckBatch"/> at most): what accumulates while the previous query runs goes in the next.
     /// </summary>
     /// <returns>true when the row changed.</returns>
-    public async Task<bool> ProjectIfBehindAsync(InstagramAccount account, CancellationToken cancellationToken = default)
+    public Task<bool> ProjectIfBehindAsync(InstagramAccount account, CancellationToken cancellationToken = default)
     {
+        var check = new PendingCheck(account, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
+        _checks.Writer.TryWrite(check);
+        if (Interlocked.CompareExchange(ref _checking, 1, 0) == 0)
+            _ = Task.Run(CheckBatchesAsync, CancellationToken.None);
+        return check.Done.Task.WaitAsync(cancellationToken);
+    }
+
+    private sealed record PendingCheck(InstagramAccount Account, TaskCompletionSource<bool> Done);
+
+    // Runs for the repository's life (one per node), waiting on the channel when no account recovers.
+    private async Task CheckBatchesAsync()
+    {
+        var batch = new List<PendingCheck>(MaxCheckBatch);
+        while (await _checks.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < MaxCheckBatch && _checks.Reader.TryRead(out var check)) batch.Add(check);
+            try
+            {
+                await CheckBatchAsync(batch);
+            }
+            catch (Exception ex)
+            {
+                foreach (var check in batch) check.Done.TrySetException(ex);
+            }
+            batch.Clear();
+        }
+    }
+
+    private async Task CheckBatchAsync(List<PendingCheck> batch)
+    {
+        var usernames = batch.Select(c => c.Account.Username).Distinct().ToList();
+        Dictionary<string, long> projected;
         await using (var db = factory.Open())
         {
-            var projected = await db.InstagramAccounts
-                .Where(a => a.Username == account.Username)
-                .Select(a => (long?)a.ProjectedSequenceNr)
-                .FirstOrDefaultAsync(cancellationToken);
-            if (projected >= account.ProjectedSequenceNr) return false;
+            projected = await db.InstagramAccounts
+                .Where(a => usernames.Contains(a.Username))
+                .Select(a => new { a.Username, a.ProjectedSequenceNr })
+                .ToDictionaryAsync(a => a.Username, a => a.ProjectedSequenceNr);
         }
-        return await ProjectAsync(account, cancellationToken);
+        foreach (var check in batch)
+        {
+            if (projected.TryGetValue(check.Account.Username, out var sequenceNr) && sequenceNr >= check.Account.ProjectedSequenceNr)
+            {
+                check.Done.TrySetResult(false);
+                continue;
+            }
+            // Rare (a crash between a persist and its projection): the write goes on its own.
+            try
+            {
+                check.Done.TrySetResult(await ProjectAsync(check.Account));
+            }
+            catch (Exception ex)
+            {
+                check.Done.TrySetException(ex);
+            }
+        }
     }
 
     /// <summary>Stores an account's (encrypted) session; false when the account has no row yet.</summary>

@@ -141,6 +141,54 @@ public abstract class AccountEntitySpec : Akka.TestKit.Xunit2.TestKit, IAsyncLif
     }
 
     [Fact]
+    public async Task A_recovered_account_leaves_a_current_row_alone_though_budget_events_followed_and_writes_a_row_left_behind()
+    {
+        var entity = Spawn("erin", CreateTestProbe());
+        entity.Tell(new CreateAccount("erin", ContinuousProcessingEnabled: false));
+        ExpectMsg<AccountView>();
+        for (var i = 0; i < 3; i++)
+        {
+            entity.Tell(new ReserveRequest("erin"));
+            ExpectMsg<RequestGranted>(); // sequences 2-4, a snapshot at 3: none of them changes the row
+        }
+        var projected = await AwaitRowAsync(row => row.ProjectedSequenceNr == 1);
+        await Restart();
+
+        // The recovery check has nothing to write: the row still carries the creation's sequence number and time.
+        await ExpectNoMsgAsync(TimeSpan.FromSeconds(1));
+        var row = await Accounts.FindAsync("erin");
+        Assert.Equal((1L, projected.UpdatedAt), (row!.ProjectedSequenceNr, row.UpdatedAt));
+
+        // A row left behind (a crash between a persist and its projection) is written by the next recovery.
+        await using (var db = _database.Factory().Open())
+            await db.InstagramAccounts.Where(a => a.Username == "erin")
+                .Set(a => a.ProjectedSequenceNr, 0L).Set(a => a.ContinuousProcessingEnabled, true).UpdateAsync();
+        await Restart();
+        await AwaitRowAsync(r => r.ProjectedSequenceNr == 1 && !r.ContinuousProcessingEnabled);
+
+        async Task Restart()
+        {
+            Watch(entity);
+            Sys.Stop(entity);
+            await ExpectTerminatedAsync(entity);
+            entity = Spawn("erin", CreateTestProbe());
+            entity.Tell(new GetAccount("erin"));
+            Assert.Equal(4, (await ExpectMsgAsync<AccountView>()).SequenceNr);
+        }
+    }
+
+    private async Task<InstagramAccount> AwaitRowAsync(Func<InstagramAccount, bool> expected)
+    {
+        InstagramAccount? row = null;
+        await AwaitAssertAsync(async () =>
+        {
+            row = await Accounts.FindAsync("erin");
+            Assert.True(row is not null && expected(row), $"row: {row?.ProjectedSequenceNr}");
+        }, TimeSpan.FromSeconds(10));
+        return row!;
+    }
+
+    [Fact]
     public void Unknown_account_answers_not_found_and_asks_to_be_passivated()
     {
         var parent = CreateTestProbe();

@@ -34,6 +34,27 @@ public sealed class AccountProjectionTests
 
     [Theory]
     [MemberData(nameof(Engines.Both), MemberType = typeof(Engines))]
+    public async Task Many_accounts_recovering_at_once_each_get_their_own_answer_from_the_batched_reads(DatabaseEngine engine)
+    {
+        await using var database = await TestDatabase.CreateAsync(engine, migrate: true);
+        var accounts = new AccountRepository(database.Factory());
+        // More accounts than one query reads: current (10), behind (5 against 10) and missing rows, interleaved.
+        const int count = AccountRepository.MaxCheckBatch * 2 + 50;
+        for (var i = 0; i < count; i += 3) await accounts.ProjectAsync(Row($"acct_{i}", 10, failures: 0));
+        for (var i = 1; i < count; i += 3) await accounts.ProjectAsync(Row($"acct_{i}", 5, failures: 0));
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, count).Select(i => accounts.ProjectIfBehindAsync(Row($"acct_{i}", 10, failures: 7))));
+
+        Assert.Equal(Enumerable.Range(0, count).Select(i => i % 3 != 0), answers);
+        await using var db = database.Factory().Open();
+        var rows = await db.InstagramAccounts.ToDictionaryAsync(a => a.Username, a => (a.ProjectedSequenceNr, a.ContinuousProcessingFailureCount));
+        Assert.Equal(count, rows.Count);
+        for (var i = 0; i < count; i++)
+            Assert.Equal(i % 3 == 0 ? (10L, 0) : (10L, 7), rows[$"acct_{i}"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.Both), MemberType = typeof(Engines))]
     public async Task Queued_messages_are_found_by_the_accounts_username_oldest_first_and_only_its_own(DatabaseEngine engine)
     {
         await using var database = await TestDatabase.CreateAsync(engine, migrate: true);
