@@ -59,6 +59,14 @@ public sealed class EntitiesScenario : IScenario
             await AskAllAsync(region, usernames, u => new ReserveRequest(u), reply => reply is RequestGranted);
             await WaitForSnapshotsAsync(database.Storage, persistenceIds);
             bytesPerEntity = (Settle() - before) / (double)Accounts;
+
+            // The plugin's floor: bare persistent actors with journals of the same shape, recovered on the next node.
+            await ForAllAsync(usernames, async u =>
+            {
+                var bare = node.System.ActorOf(BarePersistentActor.Props(BareIdFor(u)));
+                await bare.Ask<BarePersistentActor.Seeded>(new BarePersistentActor.Seed(), TimeSpan.FromMinutes(5));
+                node.System.Stop(bare);
+            });
         }
 
         var createdRows = (await RawJournal.ReadAsync(database.Storage, persistenceIds)).Where(r => r.SequenceNumber == 1).ToList();
@@ -67,7 +75,7 @@ public sealed class EntitiesScenario : IScenario
         rawInsert.Stop();
         rows.Add(Measurement.Info("activations/s (create, persist, project)", activations, inserted / rawInsert.Elapsed.TotalSeconds, "/s"));
 
-        double recoveries, bytesAfterRecovery;
+        double recoveries, bytesAfterRecovery, bareRecoveries;
         await using (var node = await BenchNode.StartAsync(database.Storage, settings))
         {
             var region = await node.RegionAsync();
@@ -80,6 +88,16 @@ public sealed class EntitiesScenario : IScenario
             foreach (var (key, value) in sample.Stop()) counters[$"recovery.{key}"] = value;
             recoveries = Accounts / clock.Elapsed.TotalSeconds;
             bytesAfterRecovery = (Settle() - before) / (double)Accounts;
+            var bareClock = Stopwatch.StartNew();
+            await ForAllAsync(usernames, async u =>
+            {
+                var bare = node.System.ActorOf(BarePersistentActor.Props(BareIdFor(u)));
+                var sequenceNr = await bare.Ask<long>(new BarePersistentActor.Ping(), TimeSpan.FromMinutes(5));
+                if (sequenceNr != 3) throw new InvalidOperationException($"{u}: the bare actor recovered to {sequenceNr}, not 3");
+                node.System.Stop(bare);
+            });
+            bareClock.Stop();
+            bareRecoveries = Accounts / bareClock.Elapsed.TotalSeconds;
             // A window to take a heap dump of the recovered node (dotnet-gcdump collect -p <pid>): what an idle entity holds.
             if (int.TryParse(Environment.GetEnvironmentVariable("INSTAINTEL_BENCH_HOLD_S"), out var hold) && hold > 0)
             {
@@ -92,13 +110,21 @@ public sealed class EntitiesScenario : IScenario
         rawRead.Stop();
 
         rows.Add(Measurement.AgainstBound("PostgreSql: recoveries/s (snapshot + 1 event)", recoveries, Accounts / rawRead.Elapsed.TotalSeconds, "/s", 2_000, Better.Higher));
+        rows.Add(Measurement.Info("recoveries/s: ours vs a bare PersistentActor on the same plugin (its floor)", recoveries, bareRecoveries, "/s"));
         rows.Add(Measurement.AgainstBound("managed memory per idle entity", bytesPerEntity / 1024, null, "KB", 10, Better.Lower));
         rows.Add(Measurement.Info("managed memory per entity after recovery", bytesAfterRecovery / 1024, null, "KB", Better.Lower));
         notes.Add($"{Accounts} accounts on PostgreSQL, {InFlight} asks in flight; memory = GC heap after a full collection, " +
                   "difference before/after, divided by the accounts (the entity, the shard's bookkeeping; children are made when first needed, so an account that has not run holds none).");
         notes.Add("recovery baseline: linq2db reads of each account's latest snapshot and later events, 50 at a time (Akka's max-concurrent-recoveries default).");
+        notes.Add("plugin floor: one bare persistent actor per account (no sharding, no projection, no logic), journal of the same shape " +
+                  "(2 events, snapshot, 1 event), recovered on the restarted node with the same asks in flight: what Akka.Persistence.Sql itself allows.");
         return new ScenarioReport(Name, rows, counters, notes, Stopwatch.GetElapsedTime(started));
     }
+
+    private static string BareIdFor(string username) => $"bare-{username}";
+
+    private static Task ForAllAsync(IEnumerable<string> usernames, Func<string, Task> action) =>
+        Parallel.ForEachAsync(usernames, new ParallelOptions { MaxDegreeOfParallelism = InFlight }, async (u, _) => await action(u));
 
     private static long Settle()
     {
