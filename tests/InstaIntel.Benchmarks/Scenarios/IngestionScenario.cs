@@ -84,6 +84,22 @@ public sealed class IngestionScenario : IScenario
         bareCpu = Process.GetCurrentProcess().TotalProcessorTime - bareCpu;
         var bareByKind = bareTimes.GroupBy(r => r.Kind).ToDictionary(g => g.Key, g => (Count: g.Count(), MeanMs: g.Average(r => r.Ms)));
 
+        // The client alone (no stream, no writes): reels and videos (which the simulator serves without rendering)
+        // through the Playwright client, one at a time, as the child makes them.
+        var (_, session) = await account.Loader.LoadSessionAsync(account.Username, cancellationToken);
+        var reelOwners = simulated.FollowingOf(account.Username).Take(100).Select(u => simulated.Profile(u).IdText).ToList();
+        var videos = made.Where(r => KindOf(r.PathAndQuery) == "video").Take(100).Select(r => new Uri(account.Simulator.BaseUrl, r.PathAndQuery)).ToList();
+        var clientClock = Stopwatch.StartNew();
+        foreach (var owner in reelOwners) await account.Client.GetStoriesAsync(session, owner, cancellationToken);
+        var clientReelMs = clientClock.Elapsed.TotalMilliseconds / reelOwners.Count;
+        clientClock.Restart();
+        foreach (var video in videos) await account.Client.DownloadMediaAsync(session, video, cancellationToken);
+        var clientVideoMs = clientClock.Elapsed.TotalMilliseconds / Math.Max(1, videos.Count);
+        var pictures = made.Where(r => KindOf(r.PathAndQuery) == "picture").Take(100).Select(r => new Uri(account.Simulator.BaseUrl, r.PathAndQuery)).ToList();
+        clientClock.Restart();
+        foreach (var picture in pictures) await account.Client.DownloadMediaAsync(session, picture, cancellationToken);
+        var clientPictureMs = clientClock.Elapsed.TotalMilliseconds / Math.Max(1, pictures.Count);
+
         var rows = new List<Measurement>
         {
             Measurement.AgainstBaseline("stories/s", stories / clock.Elapsed.TotalSeconds, stories / bareClock.Elapsed.TotalSeconds, "st/s", Target),
@@ -97,6 +113,7 @@ public sealed class IngestionScenario : IScenario
             "mean ms per GET by kind, ours (arrival to the next arrival) / bare (send to last byte): " +
             string.Join(", ", bareByKind.OrderBy(k => k.Key).Select(k =>
                 $"{k.Key} x{k.Value.Count} {oursByKind.GetValueOrDefault(k.Key).MeanMs:0.0} / {k.Value.MeanMs:0.0}")),
+            $"the Playwright client alone, one call at a time: reel {clientReelMs:0.0} ms, video {clientVideoMs:0.0} ms, picture (rendered) {clientPictureMs:0.0} ms a GET.",
             $"the bare loop's process (it hosts the simulator, which renders every story picture) used {bareCpu.TotalSeconds:0.0} s CPU in {bareClock.Elapsed.TotalSeconds:0.0} s.",
             $"stats: {string.Join(", ", stats.Select(s => $"{s.Key}={s.Value}"))}",
         };
