@@ -59,7 +59,8 @@ public static class ProcessCpu
             var ancestor = pid;
             for (var depth = 0; depth < 16 && stats.TryGetValue(ancestor, out var s) && ancestor != self; depth++) ancestor = s.Parent;
             if (ancestor != self || pid == self) continue;
-            var group = name.StartsWith("chrom", StringComparison.Ordinal) ? "chromium" : name;
+            // Playwright's node driver names its process after its main thread.
+            var group = name.StartsWith("chrom", StringComparison.Ordinal) ? "chromium" : name is "node" or "MainThread" ? "playwright_driver" : name;
             sums[group] = sums.GetValueOrDefault(group) + seconds;
         }
         return sums;
