@@ -73,10 +73,20 @@ public sealed class MediaCaptureRun(
     /// <summary>Puts downloaded bytes into the blob store (content-addressed) and lets <paramref name="attach"/> record where they are.</summary>
     public async Task<StoredMedia> StoreAsync(MediaDownload media, Func<StoredMedia, Task> attach)
     {
-        var (key, _) = await services.Blobs.PutAsync(media.Bytes, Cancellation);
-        var stored = new StoredMedia(key, media.ContentType, media.Bytes.Length);
+        var stored = await PutAsync(media);
         await attach(stored);
         Stats.Add("media_downloaded", 1);
         return stored;
     }
+
+    /// <summary>Puts downloaded bytes into the blob store (content-addressed); the caller records where they are and
+    /// counts them with <see cref="MediaStored"/> once that record is written.</summary>
+    public async Task<StoredMedia> PutAsync(MediaDownload media)
+    {
+        var (key, _) = await services.Blobs.PutAsync(media.Bytes, Cancellation);
+        return new StoredMedia(key, media.ContentType, media.Bytes.Length);
+    }
+
+    /// <summary>Counts a media item whose blob key is recorded.</summary>
+    public void MediaStored() => Stats.Add("media_downloaded", 1);
 }

@@ -119,11 +119,16 @@ public sealed class StoryIngestionActor : MediaCaptureChild
         var cancellationToken = run.Cancellation;
         var profileId = await run.AuthorAsync(new ProfileSnapshot(run.AccountId, entry.User.Username, entry.User.Id, entry.User.FullName,
             ProfilePicUrl: entry.User.ProfilePicUrl));
-        var uploaded = await _services.Events.RecordAsync(profileId, ProfileEventKinds.StoryUploaded, item.Id, item.TakenAt?.UtcDateTime,
+        // The bytes first, outside the transaction (content-addressed: a put that is never recorded only leaves a file
+        // a later put reuses); then the story's rows in one transaction: one commit a story instead of one a statement.
+        var stored = media is null ? null : await run.PutAsync(media);
+        await using var db = _services.Database.Open();
+        await using var transaction = await db.BeginTransactionAsync(cancellationToken);
+        var uploaded = await _services.Events.RecordAsync(db, profileId, ProfileEventKinds.StoryUploaded, item.Id, item.TakenAt?.UtcDateTime,
             new ProfileEventMetadata { Source = "story_tray", StoryId = item.Id, OwnerUsername = entry.User.Username, OwnerIgUserId = entry.User.Id,
                 MediaType = item.Type.ToString().ToLowerInvariant(), ImageUrl = item.ImageUrl, MediaUrl = item.VideoUrl ?? item.ImageUrl },
             cancellationToken);
-        var storyRowId = await _services.Stories.UpsertIngestedAsync(new InstagramStory
+        var storyRowId = await _services.Stories.UpsertIngestedAsync(db, new InstagramStory
         {
             InstagramAccountId = run.AccountId,
             InstagramProfileId = profileId,
@@ -139,14 +144,16 @@ public sealed class StoryIngestionActor : MediaCaptureChild
             Metadata = new StoryMetadata { IngestedAt = DateTime.UtcNow },
         }, cancellationToken);
 
-        if (media is not null)
+        if (stored is not null)
         {
-            // The event before the media key: a stored key marks the story done (later runs skip it), so a crash between
-            // the two must leave the key unset and the story to be taken again, never a story without its event.
-            await _services.Events.RecordAsync(profileId, ProfileEventKinds.StoryDownloaded, item.Id, DateTime.UtcNow,
+            // A stored key marks the story done (later runs skip it); in the same transaction as the story_downloaded
+            // event, so no story ends up with its key but without the event.
+            await _services.Events.RecordAsync(db, profileId, ProfileEventKinds.StoryDownloaded, item.Id, DateTime.UtcNow,
                 new ProfileEventMetadata { Source = "story_tray", StoryId = item.Id }, cancellationToken);
-            await run.StoreAsync(media, stored => _services.Stories.AttachMediaAsync(storyRowId, stored.BlobKey, stored.ContentType, stored.ByteSize, cancellationToken));
+            await _services.Stories.AttachMediaAsync(db, storyRowId, stored.BlobKey, stored.ContentType, stored.ByteSize, cancellationToken);
         }
+        await transaction.CommitAsync(cancellationToken);
+        if (stored is not null) run.MediaStored();
         run.Stats.Add("stories_new", 1);
     }
 

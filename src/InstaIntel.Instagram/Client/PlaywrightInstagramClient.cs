@@ -198,7 +198,8 @@ public sealed class PlaywrightInstagramClient(
                 }
                 finally
                 {
-                    await response.DisposeAsync();
+                    // Frees the body the driver keeps: a round trip to it that the answer does not wait for.
+                    _ = ReleaseAsync(response);
                 }
             }, cancellationToken);
         }
@@ -211,6 +212,19 @@ public sealed class PlaywrightInstagramClient(
             // Connection refused or reset, the browser gone mid-request: worth another try later. The message names
             // the URL, never cookies.
             throw new TransientException($"{request.Capability}: {FirstLine(failure.Message)}", innerException: failure);
+        }
+    }
+
+    private async Task ReleaseAsync(IAPIResponse response)
+    {
+        try
+        {
+            await response.DisposeAsync();
+        }
+        catch (PlaywrightException failure)
+        {
+            // The context or the browser went away meanwhile: the body went with it.
+            log.LogDebug("releasing a response failed: {Message}", FirstLine(failure.Message));
         }
     }
 

@@ -118,14 +118,14 @@ internal sealed class ContentGenerator(NetworkOptions options, string[] username
         var windowEnd = epoch + TimeSpan.FromHours(options.StoryHorizonHours);
         var times = new List<DateTimeOffset>();
         // The first burst is live at the epoch; later bursts arrive as the clock moves on.
-        AddBurst(random, times, epoch - TimeSpan.FromMinutes(random.Next(60, 20 * 60)));
+        AddBurst(random, times, epoch - TimeSpan.FromMinutes(random.Next(60, 20 * 60)), options.MaxStoriesPerBurst);
         for (var day = -1; day * 24 < options.StoryHorizonHours; day++)
         {
             if (!random.Chance(0.5))
                 continue;
             var start = epoch + TimeSpan.FromHours(day * 24) + TimeSpan.FromMinutes(random.Next(0, 24 * 60));
             if (start > windowStart && start < windowEnd)
-                AddBurst(random, times, start);
+                AddBurst(random, times, start, options.MaxStoriesPerBurst);
         }
         times.Sort();
 
@@ -144,10 +144,10 @@ internal sealed class ContentGenerator(NetworkOptions options, string[] username
         return stories;
     }
 
-    private static void AddBurst(Random random, List<DateTimeOffset> times, DateTimeOffset start)
+    private static void AddBurst(Random random, List<DateTimeOffset> times, DateTimeOffset start, int maxStories)
     {
         var at = TruncateToSeconds(start);
-        for (var i = random.Next(1, 5); i > 0; i--)
+        for (var i = random.Next(1, maxStories + 1); i > 0; i--)
         {
             times.Add(at);
             at += TimeSpan.FromMinutes(random.Next(1, 30));

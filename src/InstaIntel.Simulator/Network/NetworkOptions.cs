@@ -40,6 +40,10 @@ public sealed class NetworkOptions
     /// brings new stories as old ones expire.</summary>
     public int StoryHorizonHours { get; set; } = 72;
 
+    /// <summary>Most stories a profile posts in one burst (each burst has 1 to this many, evenly drawn). About 1.5 bursts
+    /// are live at a time, so a story-posting profile shows 1.5 x (1 + this) / 2 live stories on average.</summary>
+    public int MaxStoriesPerBurst { get; set; } = 4;
+
     /// <summary>Direct threads generated for each account's inbox.</summary>
     public int ThreadsPerAccount { get; set; } = 25;
 
@@ -57,6 +61,8 @@ public sealed class NetworkOptions
             throw new ArgumentOutOfRangeException(nameof(PopularProfiles), PopularProfiles, "Simulator:Network:PopularProfiles must be at least 1 and below Profiles");
         if (FollowBackProbability is < 0 or > 1 || StoryProbability is < 0 or > 1 || PopularShare is < 0 or > 1)
             throw new ArgumentOutOfRangeException(nameof(StoryProbability), "Simulator:Network probabilities must be within 0..1");
+        if (MaxStoriesPerBurst < 1 || MaxStoriesPerBurst > 100)
+            throw new ArgumentOutOfRangeException(nameof(MaxStoriesPerBurst), MaxStoriesPerBurst, "Simulator:Network:MaxStoriesPerBurst must be between 1 and 100");
         if (StoryHorizonHours < 0 || ThreadsPerAccount < 0)
             throw new ArgumentOutOfRangeException(nameof(StoryHorizonHours), "Simulator:Network hours and threads must not be negative");
     }

@@ -27,7 +27,7 @@ public sealed class BlobStore(BlobOptions options)
         if (File.Exists(path)) return (key, false);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         var temp = $"{path}.{Guid.NewGuid():N}.tmp";
-        await File.WriteAllBytesAsync(temp, bytes.ToArray(), cancellationToken);
+        await File.WriteAllBytesAsync(temp, bytes, cancellationToken); // the caller's bytes as they are: no copy of a large array
         File.Move(temp, path, overwrite: true);
         return (key, true);
     }

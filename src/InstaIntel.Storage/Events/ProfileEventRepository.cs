@@ -18,11 +18,20 @@ public sealed class ProfileEventRepository(InstaIntelDbFactory factory)
         long instagramProfileId, string kind, string externalId, DateTime? occurredAt = null, ProfileEventMetadata? metadata = null,
         CancellationToken cancellationToken = default)
     {
+        await using var db = factory.Open();
+        return await RecordAsync(db, instagramProfileId, kind, externalId, occurredAt, metadata, cancellationToken);
+    }
+
+    /// <summary>As <see cref="RecordAsync(long, string, string, DateTime?, ProfileEventMetadata?, CancellationToken)"/>, on the
+    /// caller's connection (and transaction), so a caller can write an event together with the rows it belongs to.</summary>
+    public async Task<InstagramProfileEvent> RecordAsync(
+        InstaIntelDb db, long instagramProfileId, string kind, string externalId, DateTime? occurredAt = null, ProfileEventMetadata? metadata = null,
+        CancellationToken cancellationToken = default)
+    {
         ArgumentException.ThrowIfNullOrWhiteSpace(kind);
         ArgumentException.ThrowIfNullOrWhiteSpace(externalId);
         externalId = externalId.Trim();
 
-        await using var db = factory.Open();
         var identity = db.InstagramProfileEvents.Where(e => e.InstagramProfileId == instagramProfileId && e.Kind == kind && e.ExternalId == externalId);
         var stored = await identity.Select(e => e.Metadata).FirstOrDefaultAsync(cancellationToken);
         var merged = JsonMerge.Shallow(stored, metadata);

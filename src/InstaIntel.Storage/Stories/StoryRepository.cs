@@ -15,8 +15,14 @@ public sealed class StoryRepository(InstaIntelDbFactory factory)
     /// <returns>the story's id.</returns>
     public async Task<long> UpsertIngestedAsync(InstagramStory ingested, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(ingested.StoryId);
         await using var db = factory.Open();
+        return await UpsertIngestedAsync(db, ingested, cancellationToken);
+    }
+
+    /// <summary>As <see cref="UpsertIngestedAsync(InstagramStory, CancellationToken)"/>, on the caller's connection (and transaction).</summary>
+    public async Task<long> UpsertIngestedAsync(InstaIntelDb db, InstagramStory ingested, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(ingested.StoryId);
         var identity = db.InstagramStories.Where(s => s.InstagramProfileId == ingested.InstagramProfileId && s.StoryId == ingested.StoryId);
         var merged = JsonMerge.Shallow(await identity.Select(s => s.Metadata).FirstOrDefaultAsync(cancellationToken), ingested.Metadata);
         var now = DateTime.UtcNow;
@@ -61,6 +67,12 @@ public sealed class StoryRepository(InstaIntelDbFactory factory)
     public async Task AttachMediaAsync(long id, string blobKey, string? contentType, long byteSize, CancellationToken cancellationToken = default)
     {
         await using var db = factory.Open();
+        await AttachMediaAsync(db, id, blobKey, contentType, byteSize, cancellationToken);
+    }
+
+    /// <summary>As <see cref="AttachMediaAsync(long, string, string?, long, CancellationToken)"/>, on the caller's connection (and transaction).</summary>
+    public async Task AttachMediaAsync(InstaIntelDb db, long id, string blobKey, string? contentType, long byteSize, CancellationToken cancellationToken = default)
+    {
         await db.InstagramStories.Where(s => s.Id == id)
             .Set(s => s.MediaBlobKey, blobKey)
             .Set(s => s.MediaContentType, contentType)

@@ -1,4 +1,6 @@
+using InstaIntel.Domain.Events;
 using InstaIntel.Domain.Stories;
+using InstaIntel.Storage.Events;
 using InstaIntel.Storage.Stories;
 using InstaIntel.Storage.Tests.Support;
 using InstaIntel.Testing;
@@ -76,6 +78,40 @@ public sealed class StoryRepositoryTests
         Assert.Equal(new HashSet<string> { "1" }, stored);
         Assert.Empty(await stories.StoredWithMediaAsync(alice, "nobody_yet", ["1"]));
         Assert.Empty(await stories.StoredWithMediaAsync(alice, "bob", []));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.Both), MemberType = typeof(Engines))]
+    public async Task A_storys_event_row_and_media_key_written_on_one_connection_commit_or_roll_back_together(DatabaseEngine engine)
+    {
+        await using var database = await TestDatabase.CreateAsync(engine, migrate: true);
+        var alice = await Parents.AccountAsync(database, "alice");
+        var bob = await Parents.ProfileAsync(database, alice, "bob");
+        var stories = new StoryRepository(database.Factory());
+        var events = new ProfileEventRepository(database.Factory());
+
+        async Task WriteAsync(string storyId, bool commit)
+        {
+            await using var db = database.Factory().Open();
+            await using var transaction = await db.BeginTransactionAsync();
+            var uploaded = await events.RecordAsync(db, bob, ProfileEventKinds.StoryUploaded, storyId, metadata: new ProfileEventMetadata { StoryId = storyId });
+            var story = Ingested(alice, bob, storyId, $"https://cdn.example/{storyId}.jpg", null);
+            story.SourceEventId = uploaded.Id;
+            var id = await stories.UpsertIngestedAsync(db, story);
+            await events.RecordAsync(db, bob, ProfileEventKinds.StoryDownloaded, storyId);
+            await stories.AttachMediaAsync(db, id, $"blob-{storyId}", "image/jpeg", 10);
+            if (commit) await transaction.CommitAsync();
+        }
+
+        await WriteAsync("1", commit: true);
+        await WriteAsync("2", commit: false);
+
+        var stored = Assert.Single(await stories.ListByAccountAsync(alice));
+        Assert.Equal(("1", "blob-1"), (stored.StoryId, stored.MediaBlobKey));
+        var recorded = await events.ListAsync(bob);
+        Assert.Equal([ProfileEventKinds.StoryUploaded, ProfileEventKinds.StoryDownloaded], recorded.Select(e => e.Kind));
+        Assert.Equal(recorded[0].Id, stored.SourceEventId);
+        Assert.Equal(new HashSet<string> { "1" }, await stories.StoredWithMediaAsync(alice, "bob", ["1", "2"]));
     }
 
     private static InstagramStory Ingested(long accountId, long profileId, string storyId, string mediaUrl, StoryMetadata? metadata) => new()
