@@ -56,6 +56,8 @@ public sealed class BenchNode : IAsyncDisposable
         {
             // After the node's own logging set-up: nothing below a warning reaches the console during a measurement.
             builder.Logging.ClearProviders();
+            builder.Logging.AddSimpleConsole();
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
