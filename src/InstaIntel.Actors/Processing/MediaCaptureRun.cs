@@ -75,7 +75,7 @@ public sealed class MediaCaptureRun(
     {
         var stored = await PutAsync(media);
         await attach(stored);
-        Stats.Add("media_downloaded", 1);
+        MediaStored();
         return stored;
     }
 

@@ -12,9 +12,9 @@ namespace InstaIntel.Benchmarks.Scenarios;
 
 /// <summary>
 /// Accounts created (activated) on a node (3,000 by default; the 10,000 with INSTAINTEL_BENCH_ENTITIES=10000, where
-/// some asks went unanswered after recovery in 3 of 4 runs on 26 Nov: see docs/performance.md), each given a snapshot and one event after it, then the node
-/// restarted: remember-entities brings every account back and each recovers snapshot + event (and re-projects its
-/// row once). Activations/s, recoveries/s and the managed memory each idle entity holds, on PostgreSQL.
+/// some asks went unanswered after recovery in 3 of 4 runs on 26 Nov: see docs/performance.md), each given a snapshot and
+/// one event after it, then the node restarted: remember-entities brings every account back and each recovers snapshot +
+/// event (and checks its row, in batches, writing nothing when it is current). Activations/s, recoveries/s and the managed memory each idle entity holds, on PostgreSQL.
 /// Baselines: linq2db inserts of the same AccountCreated rows, and linq2db reads of each account's snapshot and
 /// later events (recovery's I/O without the plugin or the actor).
 /// </summary>
@@ -138,7 +138,7 @@ public sealed class EntitiesScenario : IScenario
         var answered = 0;
         var clock = Stopwatch.StartNew();
         using var progress = new Timer(_ => Console.WriteLine($"   {clock.Elapsed.TotalSeconds:0}s: {Volatile.Read(ref answered)} answered"), null, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10));
-        await Parallel.ForEachAsync(usernames, new ParallelOptions { MaxDegreeOfParallelism = InFlight }, async (u, _) =>
+        await ForAllAsync(usernames, async u =>
         {
             var reply = await region.Ask<IAccountReply>(command(u), TimeSpan.FromMinutes(5));
             if (expected is not null && !expected(reply))
