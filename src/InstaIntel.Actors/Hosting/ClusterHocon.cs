@@ -27,6 +27,15 @@ internal static class ClusterHocon
               rebalance-relative-limit = 0.1
             }
             rebalance-interval = {{Duration(cluster.RebalanceInterval)}}
+            # A starting shard loads its remembered accounts through its event-sourced store, a persistent actor that
+            # waits for a recovery permit behind every account already recovering on the node. Akka.NET gives that
+            # load `updating-state-timeout` (5 s by default) and then restarts the shard, dropping the messages it
+            # had buffered (akka.net #7447): 10,000 accounts recovering at once lost asks that way. The timeout must
+            # cover a node's whole recovery wave. Remember-entity writes wait `waiting-for-state-timeout` (2 s by
+            # default), which a journal busy with that wave can also exceed; it also paces the coordinator's
+            # retries of distributed-data reads, so it stays short.
+            updating-state-timeout = {{Duration(cluster.RememberedEntitiesLoadTimeout)}}
+            waiting-for-state-timeout = 10s
           }
         }
         """;

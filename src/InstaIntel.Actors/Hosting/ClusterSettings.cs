@@ -43,6 +43,13 @@ public sealed class ClusterSettings
     /// <summary>How often the shard coordinator looks for an uneven spread (a node that joined gets shards within this).</summary>
     public TimeSpan RebalanceInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long a starting shard waits for its remembered accounts before Akka restarts it (and drops what it had
+    /// buffered). The load waits behind every account recovering on the node, so it must cover a whole recovery wave:
+    /// 30 s is about 15,000 accounts at the measured recovery rate (docs/performance.md, section 2).
+    /// </summary>
+    public TimeSpan RememberedEntitiesLoadTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Checks what cannot work before the actor system starts.</summary>
     public void Validate()
     {
@@ -57,6 +64,8 @@ public sealed class ClusterSettings
             throw new InvalidOperationException(
                 $"{Section}:StableAfter ({StableAfter}) must be at least AcceptableHeartbeatPause ({AcceptableHeartbeatPause}): " +
                 "otherwise the resolver may down a member that is only slow.");
+        if (RememberedEntitiesLoadTimeout < TimeSpan.FromSeconds(5))
+            throw new InvalidOperationException($"{Section}:RememberedEntitiesLoadTimeout must be at least 5 s (Akka's own default).");
         if (RebalanceAbsoluteLimit < 1) throw new InvalidOperationException($"{Section}:RebalanceAbsoluteLimit must be at least 1.");
     }
 }

@@ -5,7 +5,8 @@ namespace InstaIntel.Actors.Hosting;
 
 /// <summary>
 /// Akka.Persistence.Sql's journal and snapshot store on the application database. Wired with HOCON because
-/// the Akka.Persistence.Sql.Hosting package served here is broken (see STACK.md).
+/// the Akka.Persistence.Sql.Hosting package served here is broken (see STACK.md). Both run as the plugin's classes
+/// extended to batch the reads of actors recovering together (<see cref="Persistence.RecoveryBatchingSqlJournal"/>).
 /// </summary>
 internal static class SqlPersistenceHocon
 {
@@ -18,6 +19,7 @@ internal static class SqlPersistenceHocon
               journal {
                 plugin = "akka.persistence.journal.sql"
                 sql {
+                  class = "{{typeof(Persistence.RecoveryBatchingSqlJournal).AssemblyQualifiedName}}"
                   connection-string = {{connection}}
                   provider-name = {{provider}}
                   auto-initialize = on
@@ -26,6 +28,7 @@ internal static class SqlPersistenceHocon
               snapshot-store {
                 plugin = "akka.persistence.snapshot-store.sql"
                 sql {
+                  class = "{{typeof(Persistence.RecoveryBatchingSqlSnapshotStore).AssemblyQualifiedName}}"
                   connection-string = {{connection}}
                   provider-name = {{provider}}
                   auto-initialize = on
