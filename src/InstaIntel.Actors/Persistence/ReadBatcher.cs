@@ -8,7 +8,7 @@ namespace InstaIntel.Actors.Persistence;
 /// </summary>
 /// <typeparam name="TRequest">What one caller asks for.</typeparam>
 /// <typeparam name="TResult">What that caller gets back.</typeparam>
-internal sealed class ReadBatcher<TRequest, TResult>
+public sealed class ReadBatcher<TRequest, TResult>
 {
     /// <summary>
     /// Reads a batch; answers one outcome per request, in the requests' order. A request that cannot be answered
@@ -86,7 +86,7 @@ internal sealed class ReadBatcher<TRequest, TResult>
 }
 
 /// <summary>One request's answer in a batch: its value, or the error that fails it alone.</summary>
-internal readonly record struct ReadOutcome<T>(T Value, Exception? Error)
+public readonly record struct ReadOutcome<T>(T Value, Exception? Error)
 {
     public static ReadOutcome<T> Of(T value) => new(value, null);
     public static ReadOutcome<T> Failed(Exception error) => new(default!, error);

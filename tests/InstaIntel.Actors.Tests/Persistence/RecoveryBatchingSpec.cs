@@ -1,0 +1,196 @@
+using Akka.Actor;
+using Akka.Persistence;
+using InstaIntel.Storage;
+using InstaIntel.Testing;
+using LinqToDB.Async;
+using LinqToDB.Data;
+
+namespace InstaIntel.Actors.Tests.Persistence;
+
+/// <summary>
+/// The node's journal and snapshot store (<c>RecoveryBatchingSqlJournal</c>, <c>RecoveryBatchingSqlSnapshotStore</c>)
+/// on a real database: many actors with every kind of history recover at once, so their reads share batches, and each
+/// must get exactly its own snapshot, events and sequence number. Run once per engine by the subclasses below.
+/// </summary>
+public abstract class RecoveryBatchingSpec : Akka.TestKit.Xunit2.TestKit, IAsyncLifetime
+{
+    private const int Actors = 120;
+    // Above the plugin's replay-batch-size (1,000): such a replay pages through the plugin's own stream.
+    private const int LongHistory = 1_050;
+
+    private readonly TestDatabase _database;
+    private readonly HostedActorSystem _hosted;
+
+    protected RecoveryBatchingSpec(DatabaseEngine engine) : this(Prepare(engine)) { }
+
+    private RecoveryBatchingSpec((TestDatabase Database, HostedActorSystem Hosted) prepared) : base(prepared.Hosted.System)
+    {
+        _database = prepared.Database;
+        _hosted = prepared.Hosted;
+    }
+
+    private static (TestDatabase, HostedActorSystem) Prepare(DatabaseEngine engine)
+    {
+        var database = TestDatabase.CreateAsync(engine, migrate: true).GetAwaiter().GetResult();
+        return (database, HostedActorSystem.Start(database.Storage));
+    }
+
+    /// <summary>What each kind of history must recover to: the snapshot, the events replayed after it, the last sequence number.</summary>
+    private static Diary.Recovered Expected(int index) => (index % 6) switch
+    {
+        0 => new Diary.Recovered(Id(index), null, ["e1", "e2", "e3"], 3),
+        1 => new Diary.Recovered(Id(index), "e1,e2", ["e3", "e4"], 4),
+        2 => new Diary.Recovered(Id(index), null, ["e3", "e4"], 4),
+        3 => new Diary.Recovered(Id(index), null, [], 0),
+        4 => new Diary.Recovered(Id(index), "e1,e2", [], 2),
+        _ => index == 5
+            ? new Diary.Recovered(Id(index), null, Enumerable.Range(1, LongHistory).Select(n => $"e{n}").ToList(), LongHistory)
+            : new Diary.Recovered(Id(index), "e1", ["e2"], 2),
+    };
+
+    private static string Id(int index) => $"diary-{index}";
+
+    private void Write(int index)
+    {
+        var diary = Sys.ActorOf(Diary.Props(Id(index), TestActor));
+        ExpectMsg<Diary.Recovered>();
+        void Do(object command) { diary.Tell(command); ExpectMsg<Diary.Done>(); }
+        switch (index % 6)
+        {
+            case 0: Do(new Diary.Write("e1", "e2", "e3")); break;
+            case 1: Do(new Diary.Write("e1", "e2")); Do(new Diary.Snap()); Do(new Diary.Write("e3", "e4")); break;
+            case 2: Do(new Diary.Write("e1", "e2", "e3", "e4")); Do(new Diary.DeleteUpTo(2)); break;
+            case 3: break;
+            case 4: Do(new Diary.Write("e1", "e2")); Do(new Diary.Snap()); Do(new Diary.DeleteUpTo(2)); break;
+            default:
+                if (index == 5) Do(new Diary.Write(Enumerable.Range(1, LongHistory).Select(n => $"e{n}").ToArray()));
+                else { Do(new Diary.Write("e1")); Do(new Diary.Snap()); Do(new Diary.Write("e2")); }
+                break;
+        }
+        Watch(diary);
+        Sys.Stop(diary);
+        ExpectTerminated(diary);
+    }
+
+    private Dictionary<string, Diary.Recovered> RecoverAllAtOnce(IEnumerable<int> indexes, out Dictionary<string, IActorRef> diaries)
+    {
+        diaries = indexes.ToDictionary(Id, i => Sys.ActorOf(Diary.Props(Id(i), TestActor)));
+        return ReceiveN(diaries.Count, TimeSpan.FromSeconds(60)).Cast<Diary.Recovered>().ToDictionary(r => r.PersistenceId);
+    }
+
+    [Fact]
+    public void Actors_recovering_together_each_get_their_own_snapshot_events_and_sequence_number()
+    {
+        for (var i = 0; i < Actors; i++) Write(i);
+
+        var recovered = RecoverAllAtOnce(Enumerable.Range(0, Actors), out var diaries);
+
+        for (var i = 0; i < Actors; i++)
+        {
+            var expected = Expected(i);
+            var actual = recovered[Id(i)];
+            Assert.Equal(expected.FromSnapshot, actual.FromSnapshot);
+            Assert.Equal(expected.Replayed, actual.Replayed);
+            Assert.Equal(expected.LastSequenceNr, actual.LastSequenceNr);
+        }
+        // The highest sequence number read in a batch is the one the actor writes after: no gap, no overwrite.
+        for (var i = 0; i < Actors; i += 7)
+        {
+            diaries[Id(i)].Tell(new Diary.Write("next"));
+            Assert.Equal(Expected(i).LastSequenceNr + 1, ExpectMsg<Diary.Done>().SequenceNr);
+        }
+    }
+
+    [Fact]
+    public async Task An_event_that_cannot_be_read_fails_only_its_own_actors_recovery()
+    {
+        for (var i = 0; i < 30; i++) Write(i);
+        await using (var db = _database.Factory().Open())
+            // No serializer has this id: the row cannot be deserialized.
+            await db.ExecuteAsync("UPDATE journal SET identifier = 9999 WHERE persistence_id = 'diary-1' AND sequence_number = 4");
+
+        var watcher = CreateTestProbe();
+        var broken = Sys.ActorOf(Diary.Props(Id(1), TestActor));
+        watcher.Watch(broken);
+        var recovered = RecoverAllAtOnce(Enumerable.Range(0, 30).Where(i => i != 1), out _);
+
+        watcher.ExpectTerminated(broken); // a persistent actor stops when its recovery fails
+        ExpectNoMsg(TimeSpan.FromMilliseconds(200)); // and never reports a recovery
+        foreach (var i in Enumerable.Range(0, 30).Where(i => i != 1))
+        {
+            Assert.Equal(Expected(i).Replayed, recovered[Id(i)].Replayed);
+            Assert.Equal(Expected(i).LastSequenceNr, recovered[Id(i)].LastSequenceNr);
+        }
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        Shutdown();
+        _hosted.Dispose();
+        await _database.DisposeAsync();
+    }
+
+    /// <summary>A persistent actor with a plain history: it persists entries, snapshots and deletes on command and reports what it recovered.</summary>
+    private sealed class Diary : ReceivePersistentActor
+    {
+        public sealed record Write(params string[] Entries);
+        public sealed record Snap;
+        public sealed record DeleteUpTo(long SequenceNr);
+        public sealed record Done(long SequenceNr);
+        public sealed record Recovered(string PersistenceId, string? FromSnapshot, IReadOnlyList<string> Replayed, long LastSequenceNr);
+
+        private readonly List<string> _entries = [];
+        private readonly List<string> _replayed = [];
+        private string? _fromSnapshot;
+        private IActorRef _replyTo = ActorRefs.Nobody;
+
+        public override string PersistenceId { get; }
+
+        public static Props Props(string persistenceId, IActorRef reportTo) => Akka.Actor.Props.Create(() => new Diary(persistenceId, reportTo));
+
+        public Diary(string persistenceId, IActorRef reportTo)
+        {
+            PersistenceId = persistenceId;
+            Recover<SnapshotOffer>(offer =>
+            {
+                _fromSnapshot = (string)offer.Snapshot;
+                _entries.AddRange(_fromSnapshot.Split(','));
+            });
+            Recover<string>(entry =>
+            {
+                _replayed.Add(entry);
+                _entries.Add(entry);
+            });
+            Recover<RecoveryCompleted>(_ => reportTo.Tell(new Recovered(PersistenceId, _fromSnapshot, _replayed.ToList(), LastSequenceNr)));
+
+            Command<Write>(write =>
+            {
+                var sender = Sender;
+                var left = write.Entries.Length;
+                PersistAll(write.Entries, entry =>
+                {
+                    _entries.Add(entry);
+                    if (--left == 0) sender.Tell(new Done(LastSequenceNr));
+                });
+            });
+            Command<Snap>(_ =>
+            {
+                _replyTo = Sender;
+                SaveSnapshot(string.Join(',', _entries));
+            });
+            Command<SaveSnapshotSuccess>(saved => _replyTo.Tell(new Done(saved.Metadata.SequenceNr)));
+            Command<DeleteUpTo>(delete =>
+            {
+                _replyTo = Sender;
+                DeleteMessages(delete.SequenceNr);
+            });
+            Command<DeleteMessagesSuccess>(deleted => _replyTo.Tell(new Done(deleted.ToSequenceNr)));
+        }
+    }
+}
+
+public sealed class RecoveryBatchingOnSqliteTests() : RecoveryBatchingSpec(DatabaseEngine.Sqlite);
+
+public sealed class RecoveryBatchingOnPostgreSqlTests() : RecoveryBatchingSpec(DatabaseEngine.PostgreSql);
