@@ -11,8 +11,7 @@ using LinqToDB.Async;
 namespace InstaIntel.Benchmarks.Scenarios;
 
 /// <summary>
-/// Accounts created (activated) on a node (3,000 by default; the 10,000 with INSTAINTEL_BENCH_ENTITIES=10000, where
-/// some asks went unanswered after recovery in 3 of 4 runs on 26 Nov: see docs/performance.md), each given a snapshot and
+/// Accounts created (activated) on a node (the 10,000; INSTAINTEL_BENCH_ENTITIES sets another count), each given a snapshot and
 /// one event after it, then the node restarted: remember-entities brings every account back and each recovers snapshot +
 /// event (and checks its row, in batches, writing nothing when it is current). Activations/s, recoveries/s and the managed memory each idle entity holds, on PostgreSQL.
 /// Baselines: linq2db inserts of the same AccountCreated rows, and linq2db reads of each account's snapshot and
@@ -20,7 +19,7 @@ namespace InstaIntel.Benchmarks.Scenarios;
 /// </summary>
 public sealed class EntitiesScenario : IScenario
 {
-    private static readonly int Accounts = int.TryParse(Environment.GetEnvironmentVariable("INSTAINTEL_BENCH_ENTITIES"), out var n) ? n : 3_000;
+    private static readonly int Accounts = int.TryParse(Environment.GetEnvironmentVariable("INSTAINTEL_BENCH_ENTITIES"), out var n) ? n : 10_000;
     private const int InFlight = 200;
 
     public string Name => "entities";
@@ -115,9 +114,10 @@ public sealed class EntitiesScenario : IScenario
         rows.Add(Measurement.Info("managed memory per entity after recovery", bytesAfterRecovery / 1024, null, "KB", Better.Lower));
         notes.Add($"{Accounts} accounts on PostgreSQL, {InFlight} asks in flight; memory = GC heap after a full collection, " +
                   "difference before/after, divided by the accounts (the entity, the shard's bookkeeping; children are made when first needed, so an account that has not run holds none).");
-        notes.Add("recovery baseline: linq2db reads of each account's latest snapshot and later events, 50 at a time (Akka's max-concurrent-recoveries default).");
+        notes.Add("recovery baseline: linq2db reads of each account's latest snapshot and later events, one account's reads at a time on each of 50 connections (Akka's default max-concurrent-recoveries).");
         notes.Add("plugin floor: one bare persistent actor per account (no sharding, no projection, no logic), journal of the same shape " +
-                  "(2 events, snapshot, 1 event), recovered on the restarted node with the same asks in flight: what Akka.Persistence.Sql itself allows.");
+                  "(2 events, snapshot, 1 event), recovered on the restarted node with the same asks in flight, through the node's journal " +
+                  "and snapshot store (Akka.Persistence.Sql with batched recovery reads): what the persistence layer itself allows.");
         return new ScenarioReport(Name, rows, counters, notes, Stopwatch.GetElapsedTime(started));
     }
 
