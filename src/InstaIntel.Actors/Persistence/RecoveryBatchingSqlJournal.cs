@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using Akka.Actor;
 using Akka.Configuration;
 using Akka.Persistence;
+using Akka.Persistence.Journal;
 using Akka.Persistence.Sql;
 using Akka.Persistence.Sql.Config;
 using Akka.Persistence.Sql.Db;
@@ -22,9 +23,16 @@ namespace InstaIntel.Actors.Persistence;
 /// recovering together. The plugin runs every recovery's "highest sequence number" and "events after the snapshot"
 /// as separate queries, each in its own transaction; when a node restarts thousands of remembered accounts at once
 /// those per-actor round trips are the recovery rate's ceiling (docs/performance.md, section 2). Here the reads
-/// that arrive while one is in flight go as one query. Writes, deletes and long replays are the plugin's own.
+/// that arrive while one is in flight go as one query. On SQLite, writes are batched the same way (below); elsewhere,
+/// and for deletes, tagged events and long replays, the plugin's own code runs.
 /// Configured as the journal's <c>class</c> (<see cref="Hosting.SqlPersistenceHocon"/>).
 /// </summary>
+/// <remarks>
+/// SQLite has one writer. There the plugin's write queue, with a hundred accounts each waiting for its event, kept
+/// about a hundred writes in flight that waited ~70 ms each and stored ~1,500 events/s (docs/performance.md, section 1).
+/// Here the writes that arrive while a transaction is open wait for it and then go together: one transaction, one
+/// INSERT per row (the statement linq2db caches), in the order they came.
+/// </remarks>
 public sealed class RecoveryBatchingSqlJournal : SqlWriteJournal
 {
     // One batch's reads: enough to drain a recovery wave quickly, few enough parameters for every engine.
@@ -35,9 +43,11 @@ public sealed class RecoveryBatchingSqlJournal : SqlWriteJournal
     private readonly ByteArrayJournalSerializer _serializer;
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<string, Task> _writesInProgress = new();
-    private readonly ReadBatcher<HighestRequest, long> _highest;
-    private readonly ReadBatcher<ReplayRequest, IReadOnlyList<IPersistentRepresentation>> _replays;
+    private readonly QueryBatcher<HighestRequest, long> _highest;
+    private readonly QueryBatcher<ReplayRequest, IReadOnlyList<IPersistentRepresentation>> _replays;
     private readonly bool _batching;
+    private readonly ByteArrayJournalSerializer? _rowSerializer;
+    private readonly QueryBatcher<JournalRow[], bool>? _rowWrites;
     private IMaterializer? _materializer;
 
     public RecoveryBatchingSqlJournal(Config journalConfig) : base(journalConfig)
@@ -48,8 +58,15 @@ public sealed class RecoveryBatchingSqlJournal : SqlWriteJournal
         _serializer = new ByteArrayJournalSerializer(_config, Context.System.Serialization, _config.PluginConfig.TagSeparator, writerUuid: null);
         // Compatibility mode keeps highest sequence numbers in a second table; the plugin's own reads handle it.
         _batching = !_config.DaoConfig.SqlCommonCompatibilityMode;
-        _highest = new ReadBatcher<HighestRequest, long>(ReadHighestAsync, MaxBatch, maxInFlight: 2, _stopping.Token);
-        _replays = new ReadBatcher<ReplayRequest, IReadOnlyList<IPersistentRepresentation>>(ReplayAsync, MaxBatch, maxInFlight: 2, _stopping.Token);
+        _highest = new QueryBatcher<HighestRequest, long>(ReadHighestAsync, MaxBatch, maxInFlight: 2, _stopping.Token);
+        _replays = new QueryBatcher<ReplayRequest, IReadOnlyList<IPersistentRepresentation>>(ReplayAsync, MaxBatch, maxInFlight: 2, _stopping.Token);
+        if (_batching && _config.ProviderName.StartsWith("SQLite", StringComparison.OrdinalIgnoreCase))
+        {
+            var writerUuid = _config.TableConfig.EventJournalTable.UseWriterUuidColumn ? Guid.NewGuid().ToString("N") : null;
+            _rowSerializer = new ByteArrayJournalSerializer(_config, Context.System.Serialization, _config.PluginConfig.TagSeparator, writerUuid);
+            // One transaction at a time: SQLite has one writer, and the order of an actor's writes must hold.
+            _rowWrites = new QueryBatcher<JournalRow[], bool>(InsertAsync, MaxBatch, maxInFlight: 1, _stopping.Token);
+        }
     }
 
     protected override void PreStart()
@@ -71,7 +88,7 @@ public sealed class RecoveryBatchingSqlJournal : SqlWriteJournal
         // As the plugin does: a write still in flight for this actor counts, whether it succeeds or not.
         if (_writesInProgress.TryGetValue(persistenceId, out var write))
             await write.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        return await _highest.ReadAsync(new HighestRequest(persistenceId, fromSequenceNr));
+        return await _highest.RunAsync(new HighestRequest(persistenceId, fromSequenceNr));
     }
 
     public override async Task ReplayMessagesAsync(
@@ -83,14 +100,16 @@ public sealed class RecoveryBatchingSqlJournal : SqlWriteJournal
             await base.ReplayMessagesAsync(context, persistenceId, fromSequenceNr, toSequenceNr, max, recoveryCallback);
             return;
         }
-        foreach (var message in await _replays.ReadAsync(new ReplayRequest(persistenceId, fromSequenceNr, toSequenceNr, max)))
+        foreach (var message in await _replays.RunAsync(new ReplayRequest(persistenceId, fromSequenceNr, toSequenceNr, max)))
             recoveryCallback(message);
     }
 
     protected override Task<IImmutableList<Exception>> WriteMessagesAsync(IEnumerable<AtomicWrite> messages, CancellationToken cancellationToken)
     {
         var writes = messages as IReadOnlyList<AtomicWrite> ?? messages.ToList();
-        var written = base.WriteMessagesAsync(writes, cancellationToken);
+        var written = _rowWrites is not null && !writes.Any(HasTags)
+            ? WriteRowsAsync(writes)
+            : base.WriteMessagesAsync(writes, cancellationToken);
         if (_batching && writes.Count > 0)
         {
             var persistenceId = writes[0].PersistenceId;
@@ -102,8 +121,35 @@ public sealed class RecoveryBatchingSqlJournal : SqlWriteJournal
         return written;
     }
 
+    // Tags go to the plugin's tag table, which needs each row's identity: the plugin's own path does that.
+    private static bool HasTags(AtomicWrite write) =>
+        ((IEnumerable<IPersistentRepresentation>)write.Payload).Any(p => p.Payload is Tagged { Tags.Count: > 0 });
+
+    /// <summary>As the plugin writes: every atomic write serialized, the ones that fail rejected alone, the rest stored together.</summary>
+    private async Task<IImmutableList<Exception>> WriteRowsAsync(IReadOnlyList<AtomicWrite> writes)
+    {
+        var serialized = _rowSerializer!.Serialize(writes, DateTime.UtcNow.Ticks);
+        var rows = serialized.Where(t => t.IsSuccess).SelectMany(t => t.Success.Value!).ToArray();
+        if (rows.Length > 0) await _rowWrites!.RunAsync(rows);
+        return serialized.All(t => t.IsSuccess) ? null! : serialized.Select(t => t.IsSuccess ? null! : t.Failure.Value).ToImmutableList();
+    }
+
+    /// <summary>The rows of every write in the batch, in one transaction: all stored, or none (each caller sees the error).</summary>
+    private async Task<IReadOnlyList<QueryOutcome<bool>>> InsertAsync(IReadOnlyList<JournalRow[]> writes, CancellationToken cancellationToken)
+    {
+        await _connections.ExecuteWithTransactionAsync(
+            _config.WriteIsolationLevel,
+            cancellationToken,
+            async (connection, token) =>
+            {
+                foreach (var row in writes.SelectMany(w => w)) await connection.InsertAsync(row, token);
+                return true;
+            });
+        return writes.Select(_ => QueryOutcome<bool>.Of(true)).ToList();
+    }
+
     /// <summary>The plugin's native-mode answer per actor: the highest sequence number above <c>from</c>, or 0 when none is.</summary>
-    private async Task<IReadOnlyList<ReadOutcome<long>>> ReadHighestAsync(IReadOnlyList<HighestRequest> requests, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<QueryOutcome<long>>> ReadHighestAsync(IReadOnlyList<HighestRequest> requests, CancellationToken cancellationToken)
     {
         var ids = requests.Select(r => r.PersistenceId).Distinct().ToArray();
         var highest = await _connections.ExecuteWithTransactionAsync(
@@ -115,12 +161,12 @@ public sealed class RecoveryBatchingSqlJournal : SqlWriteJournal
                 .Select(g => new { PersistenceId = g.Key, Highest = g.Max(r => r.SequenceNumber) })
                 .ToDictionaryAsync(x => x.PersistenceId, x => x.Highest, token));
         return requests
-            .Select(r => ReadOutcome<long>.Of(highest.TryGetValue(r.PersistenceId, out var seqNr) && seqNr > r.FromSequenceNr ? seqNr : 0L))
+            .Select(r => QueryOutcome<long>.Of(highest.TryGetValue(r.PersistenceId, out var seqNr) && seqNr > r.FromSequenceNr ? seqNr : 0L))
             .ToList();
     }
 
     /// <summary>Every actor's live events in its own range, in one query joined on the ranges, handed out in sequence order.</summary>
-    private async Task<IReadOnlyList<ReadOutcome<IReadOnlyList<IPersistentRepresentation>>>> ReplayAsync(
+    private async Task<IReadOnlyList<QueryOutcome<IReadOnlyList<IPersistentRepresentation>>>> ReplayAsync(
         IReadOnlyList<ReplayRequest> requests, CancellationToken cancellationToken)
     {
         var ranges = requests
@@ -160,10 +206,10 @@ public sealed class RecoveryBatchingSqlJournal : SqlWriteJournal
 
         return requests.Select(r =>
         {
-            if (unreadable.TryGetValue(r.PersistenceId, out var failure)) return ReadOutcome<IReadOnlyList<IPersistentRepresentation>>.Failed(failure);
-            if (!byActor.TryGetValue(r.PersistenceId, out var messages)) return ReadOutcome<IReadOnlyList<IPersistentRepresentation>>.Of([]);
+            if (unreadable.TryGetValue(r.PersistenceId, out var failure)) return QueryOutcome<IReadOnlyList<IPersistentRepresentation>>.Failed(failure);
+            if (!byActor.TryGetValue(r.PersistenceId, out var messages)) return QueryOutcome<IReadOnlyList<IPersistentRepresentation>>.Of([]);
             // Two requests for one actor in a batch share its rows; each takes its own range.
-            return ReadOutcome<IReadOnlyList<IPersistentRepresentation>>.Of(messages
+            return QueryOutcome<IReadOnlyList<IPersistentRepresentation>>.Of(messages
                 .Where(m => m.SequenceNr >= r.FromSequenceNr && m.SequenceNr <= r.ToSequenceNr)
                 .OrderBy(m => m.SequenceNr)
                 .Take(r.Max >= int.MaxValue ? int.MaxValue : (int)r.Max)

@@ -25,7 +25,7 @@ public sealed class RecoveryBatchingSqlSnapshotStore : SqlSnapshotStore
     private readonly ByteArrayLongSnapshotSerializer _longSerializer;
     private readonly ByteArrayDateTimeSnapshotSerializer _dateTimeSerializer;
     private readonly CancellationTokenSource _stopping = new();
-    private readonly ReadBatcher<string, SelectedSnapshot?> _latest;
+    private readonly QueryBatcher<string, SelectedSnapshot?> _latest;
 
     public RecoveryBatchingSqlSnapshotStore(Config snapshotConfig) : base(snapshotConfig)
     {
@@ -33,7 +33,7 @@ public sealed class RecoveryBatchingSqlSnapshotStore : SqlSnapshotStore
         _connections = new AkkaPersistenceDataConnectionFactory(_config);
         _longSerializer = new ByteArrayLongSnapshotSerializer(Context.System.Serialization, _config);
         _dateTimeSerializer = new ByteArrayDateTimeSnapshotSerializer(Context.System.Serialization, _config);
-        _latest = new ReadBatcher<string, SelectedSnapshot?>(ReadLatestAsync, MaxBatch, maxInFlight: 2, _stopping.Token);
+        _latest = new QueryBatcher<string, SelectedSnapshot?>(ReadLatestAsync, MaxBatch, maxInFlight: 2, _stopping.Token);
     }
 
     protected override void PostStop()
@@ -46,11 +46,11 @@ public sealed class RecoveryBatchingSqlSnapshotStore : SqlSnapshotStore
     protected override Task<SelectedSnapshot?> LoadAsync(string persistenceId, SnapshotSelectionCriteria criteria, CancellationToken cancellationToken) =>
         // Recovery asks for the latest snapshot; anything narrower is rare and keeps the plugin's query.
         criteria.MaxSequenceNr == long.MaxValue && criteria.MaxTimeStamp == DateTime.MaxValue
-            ? _latest.ReadAsync(persistenceId)
+            ? _latest.RunAsync(persistenceId)
             : base.LoadAsync(persistenceId, criteria, cancellationToken);
 
     /// <summary>Each actor's snapshot with its highest sequence number, in one query, as the plugin's "latest" read picks it.</summary>
-    private async Task<IReadOnlyList<ReadOutcome<SelectedSnapshot?>>> ReadLatestAsync(IReadOnlyList<string> persistenceIds, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<QueryOutcome<SelectedSnapshot?>>> ReadLatestAsync(IReadOnlyList<string> persistenceIds, CancellationToken cancellationToken)
     {
         var ids = persistenceIds.Distinct().ToArray();
         var latest = await _connections.ExecuteWithTransactionAsync(
@@ -81,9 +81,9 @@ public sealed class RecoveryBatchingSqlSnapshotStore : SqlSnapshotStore
             });
         // An actor whose snapshot does not deserialize fails its own recovery, as with the plugin; the others go on.
         return persistenceIds
-            .Select(id => !latest.TryGetValue(id, out var snapshot) ? ReadOutcome<SelectedSnapshot?>.Of(null)
-                : snapshot.IsSuccess ? ReadOutcome<SelectedSnapshot?>.Of(snapshot.Success.Value)
-                : ReadOutcome<SelectedSnapshot?>.Failed(snapshot.Failure.Value))
+            .Select(id => !latest.TryGetValue(id, out var snapshot) ? QueryOutcome<SelectedSnapshot?>.Of(null)
+                : snapshot.IsSuccess ? QueryOutcome<SelectedSnapshot?>.Of(snapshot.Success.Value)
+                : QueryOutcome<SelectedSnapshot?>.Failed(snapshot.Failure.Value))
             .ToList();
     }
 }

@@ -10,7 +10,8 @@ namespace InstaIntel.Actors.Tests.Persistence;
 /// <summary>
 /// The node's journal and snapshot store (<c>RecoveryBatchingSqlJournal</c>, <c>RecoveryBatchingSqlSnapshotStore</c>)
 /// on a real database: many actors with every kind of history recover at once, so their reads share batches, and each
-/// must get exactly its own snapshot, events and sequence number. Run once per engine by the subclasses below.
+/// must get exactly its own snapshot, events and sequence number; many write at once (batched on SQLite) and each
+/// must find its own events in its own order. Run once per engine by the subclasses below.
 /// </summary>
 public abstract class RecoveryBatchingSpec : Akka.TestKit.Xunit2.TestKit, IAsyncLifetime
 {
@@ -123,6 +124,38 @@ public abstract class RecoveryBatchingSpec : Akka.TestKit.Xunit2.TestKit, IAsync
         }
     }
 
+    [Fact]
+    public void Actors_writing_at_once_store_every_event_in_order_and_an_unserializable_event_is_rejected_alone()
+    {
+        const int writers = 40, events = 15;
+        var diaries = Enumerable.Range(0, writers).Select(i => Sys.ActorOf(Diary.Props($"writer-{i}", TestActor))).ToList();
+        ReceiveN(writers, TimeSpan.FromSeconds(30)); // each reports its (empty) recovery
+        // Every actor's events interleaved with everyone else's, all sent at once: their writes meet in the journal.
+        for (var n = 1; n <= events; n++)
+            foreach (var diary in diaries) diary.Tell(new Diary.Write($"e{n}"));
+        diaries[7].Tell(new Diary.WriteUnserializable());
+
+        var replies = ReceiveN(writers * events + 1, TimeSpan.FromSeconds(60));
+        Assert.Equal(writers * events, replies.OfType<Diary.Done>().Count());
+        Assert.Equal("writer-7", Assert.Single(replies.OfType<Diary.Rejected>()).PersistenceId);
+        foreach (var diary in diaries)
+        {
+            Watch(diary);
+            Sys.Stop(diary);
+            ExpectTerminated(diary);
+        }
+
+        var again = Enumerable.Range(0, writers).ToDictionary(i => $"writer-{i}", i => Sys.ActorOf(Diary.Props($"writer-{i}", TestActor)));
+        var recovered = ReceiveN(writers, TimeSpan.FromSeconds(60)).Cast<Diary.Recovered>().ToList();
+        var expected = Enumerable.Range(1, events).Select(n => $"e{n}").ToList();
+        Assert.All(recovered, r =>
+        {
+            Assert.Equal(expected, r.Replayed);
+            Assert.Equal(events, r.LastSequenceNr);
+        });
+        Assert.Equal(again.Keys.Order(), recovered.Select(r => r.PersistenceId).Order());
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
@@ -140,6 +173,14 @@ public abstract class RecoveryBatchingSpec : Akka.TestKit.Xunit2.TestKit, IAsync
         public sealed record DeleteUpTo(long SequenceNr);
         public sealed record Done(long SequenceNr);
         public sealed record Recovered(string PersistenceId, string? FromSnapshot, IReadOnlyList<string> Replayed, long LastSequenceNr);
+        public sealed record WriteUnserializable;
+        public sealed record Rejected(string PersistenceId);
+
+        /// <summary>An event the journal cannot serialize (the JSON serializer fails on its property).</summary>
+        public sealed class Unserializable
+        {
+            public string Boom => throw new InvalidOperationException("this event cannot be serialized");
+        }
 
         private readonly List<string> _entries = [];
         private readonly List<string> _replayed = [];
@@ -187,7 +228,15 @@ public abstract class RecoveryBatchingSpec : Akka.TestKit.Xunit2.TestKit, IAsync
                 DeleteMessages(delete.SequenceNr);
             });
             Command<DeleteMessagesSuccess>(deleted => _replyTo.Tell(new Done(deleted.ToSequenceNr)));
+            Command<WriteUnserializable>(_ =>
+            {
+                _replyTo = Sender;
+                Persist(new Unserializable(), _ => _replyTo.Tell(new Done(LastSequenceNr)));
+            });
         }
+
+        protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr) =>
+            _replyTo.Tell(new Rejected(PersistenceId));
     }
 }
 

@@ -1,22 +1,22 @@
 namespace InstaIntel.Actors.Persistence;
 
 /// <summary>
-/// Runs reads that arrive while an earlier read is in flight as one query: the first request of a quiet moment
-/// goes alone, the requests that come in meanwhile wait for it and then go together (up to <c>maxBatch</c>).
-/// Nothing waits for a timer, so a lone read is as quick as before and a burst (thousands of accounts recovering
-/// at once) costs a query per batch instead of one per request.
+/// Runs requests that arrive while an earlier query is in flight as one query: the first request of a quiet moment
+/// goes alone, the requests that come in meanwhile wait for it and then go together (up to <c>maxBatch</c>), in the
+/// order they came. Nothing waits for a timer, so a lone request is as quick as before and a burst (thousands of
+/// accounts recovering at once, a hundred writing) costs a query (a transaction) per batch instead of one per request.
 /// </summary>
 /// <typeparam name="TRequest">What one caller asks for.</typeparam>
 /// <typeparam name="TResult">What that caller gets back.</typeparam>
-public sealed class ReadBatcher<TRequest, TResult>
+public sealed class QueryBatcher<TRequest, TResult>
 {
     /// <summary>
-    /// Reads a batch; answers one outcome per request, in the requests' order. A request that cannot be answered
+    /// Runs a batch; answers one outcome per request, in the requests' order. A request that cannot be answered
     /// (a row that does not deserialize) fails alone; a failed query fails the whole batch.
     /// </summary>
-    public delegate Task<IReadOnlyList<ReadOutcome<TResult>>> BatchRead(IReadOnlyList<TRequest> requests, CancellationToken cancellationToken);
+    public delegate Task<IReadOnlyList<QueryOutcome<TResult>>> BatchQuery(IReadOnlyList<TRequest> requests, CancellationToken cancellationToken);
 
-    private readonly BatchRead _read;
+    private readonly BatchQuery _query;
     private readonly int _maxBatch;
     private readonly int _maxInFlight;
     private readonly CancellationToken _stopping;
@@ -24,18 +24,18 @@ public sealed class ReadBatcher<TRequest, TResult>
     private readonly Queue<(TRequest Request, TaskCompletionSource<TResult> Answer)> _waiting = new();
     private int _inFlight;
 
-    /// <param name="maxInFlight">Batches read at once; more than one overlaps a query's round trip with the next batch's work.</param>
-    public ReadBatcher(BatchRead read, int maxBatch, int maxInFlight, CancellationToken stopping)
+    /// <param name="maxInFlight">Batches run at once (1 keeps them in order); more than one overlaps a query's round trip with the next batch's work.</param>
+    public QueryBatcher(BatchQuery query, int maxBatch, int maxInFlight, CancellationToken stopping)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxInFlight, 1);
-        _read = read;
+        _query = query;
         _maxBatch = maxBatch;
         _maxInFlight = maxInFlight;
         _stopping = stopping;
     }
 
-    public Task<TResult> ReadAsync(TRequest request)
+    public Task<TResult> RunAsync(TRequest request)
     {
         var answer = new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_gate)
@@ -67,7 +67,7 @@ public sealed class ReadBatcher<TRequest, TResult>
 
             try
             {
-                var results = await _read(batch.ConvertAll(b => b.Request), _stopping).ConfigureAwait(false);
+                var results = await _query(batch.ConvertAll(b => b.Request), _stopping).ConfigureAwait(false);
                 if (results.Count != batch.Count)
                     throw new InvalidOperationException($"A batch read answered {results.Count} results for {batch.Count} requests.");
                 for (var i = 0; i < batch.Count; i++)
@@ -86,8 +86,8 @@ public sealed class ReadBatcher<TRequest, TResult>
 }
 
 /// <summary>One request's answer in a batch: its value, or the error that fails it alone.</summary>
-public readonly record struct ReadOutcome<T>(T Value, Exception? Error)
+public readonly record struct QueryOutcome<T>(T Value, Exception? Error)
 {
-    public static ReadOutcome<T> Of(T value) => new(value, null);
-    public static ReadOutcome<T> Failed(Exception error) => new(default!, error);
+    public static QueryOutcome<T> Of(T value) => new(value, null);
+    public static QueryOutcome<T> Failed(Exception error) => new(default!, error);
 }
