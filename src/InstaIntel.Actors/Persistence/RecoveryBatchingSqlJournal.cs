@@ -35,7 +35,7 @@ namespace InstaIntel.Actors.Persistence;
 /// </remarks>
 public sealed class RecoveryBatchingSqlJournal : SqlWriteJournal
 {
-    // One batch's reads: enough to drain a recovery wave quickly, few enough parameters for every engine.
+    // Requests per batch: enough to drain a recovery wave (or a hundred writers) quickly, few enough parameters for every engine.
     private const int MaxBatch = 250;
 
     private readonly JournalConfig _config;
