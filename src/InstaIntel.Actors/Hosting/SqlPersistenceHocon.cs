@@ -6,7 +6,8 @@ namespace InstaIntel.Actors.Hosting;
 /// <summary>
 /// Akka.Persistence.Sql's journal and snapshot store on the application database. Wired with HOCON because
 /// the Akka.Persistence.Sql.Hosting package served here is broken (see STACK.md). Both run as the plugin's classes
-/// extended to batch the reads of actors recovering together (<see cref="Persistence.RecoveryBatchingSqlJournal"/>).
+/// extended to batch the reads of actors recovering together, and on SQLite the journal's writes
+/// (<see cref="Persistence.RecoveryBatchingSqlJournal"/>).
 /// </summary>
 internal static class SqlPersistenceHocon
 {
@@ -17,8 +18,9 @@ internal static class SqlPersistenceHocon
         return $$"""
             akka.persistence {
               # Recoveries in flight at once (Akka's default is 50). Their reads are batched (up to 250 a query,
-              # two queries in flight), so more at once means fuller batches, not more load on the database:
-              # 10,000 accounts recovered at ~1,700/s with 250 and ~2,350/s with 500 (docs/performance.md, section 2).
+              # two queries in flight), so more at once means fuller batches, not more load on the database: with
+              # 50, 1,185 recoveries/s (3,000 accounts); with 250 or 500, about 2,000-2,400/s at 10,000
+              # (docs/performance.md, section 2).
               max-concurrent-recoveries = 500
               journal {
                 plugin = "akka.persistence.journal.sql"

@@ -31,7 +31,8 @@ namespace InstaIntel.Actors.Persistence;
 /// SQLite has one writer. There the plugin's write queue, with a hundred accounts each waiting for its event, kept
 /// about a hundred writes in flight that waited ~70 ms each and stored ~1,500 events/s (docs/performance.md, section 1).
 /// Here the writes that arrive while a transaction is open wait for it and then go together: one transaction, one
-/// INSERT per row (the statement linq2db caches), in the order they came.
+/// INSERT per row (the statement linq2db caches), in the order they came. A batch whose transaction fails fails each
+/// of its writes (their actors see a persist failure), as the plugin's own batches do.
 /// </remarks>
 public sealed class RecoveryBatchingSqlJournal : SqlWriteJournal
 {
