@@ -69,7 +69,7 @@ public sealed class QueryBatcher<TRequest, TResult>
             {
                 var results = await _query(batch.ConvertAll(b => b.Request), _stopping).ConfigureAwait(false);
                 if (results.Count != batch.Count)
-                    throw new InvalidOperationException($"A batch read answered {results.Count} results for {batch.Count} requests.");
+                    throw new InvalidOperationException($"A batch query answered {results.Count} results for {batch.Count} requests.");
                 for (var i = 0; i < batch.Count; i++)
                 {
                     if (results[i].Error is { } error) batch[i].Answer.TrySetException(error);
@@ -78,7 +78,7 @@ public sealed class QueryBatcher<TRequest, TResult>
             }
             catch (Exception e)
             {
-                // Each caller sees the failure as its own read's failure, as it would have without batching.
+                // Each caller sees the failure as its own request's failure, as it would have without batching.
                 foreach (var (_, answer) in batch) answer.TrySetException(e);
             }
         }

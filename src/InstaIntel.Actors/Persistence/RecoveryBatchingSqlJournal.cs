@@ -47,7 +47,6 @@ public sealed class RecoveryBatchingSqlJournal : SqlWriteJournal
     private readonly QueryBatcher<HighestRequest, long> _highest;
     private readonly QueryBatcher<ReplayRequest, IReadOnlyList<IPersistentRepresentation>> _replays;
     private readonly bool _batching;
-    private readonly ByteArrayJournalSerializer? _rowSerializer;
     private readonly QueryBatcher<JournalRow[], bool>? _rowWrites;
     private IMaterializer? _materializer;
 
@@ -56,15 +55,15 @@ public sealed class RecoveryBatchingSqlJournal : SqlWriteJournal
         // The same configuration the plugin builds for itself (HOCON; this project sets no DataOptionsSetup).
         _config = new JournalConfig(journalConfig.WithFallback(SqlPersistence.DefaultJournalConfiguration));
         _connections = new AkkaPersistenceDataConnectionFactory(_config);
-        _serializer = new ByteArrayJournalSerializer(_config, Context.System.Serialization, _config.PluginConfig.TagSeparator, writerUuid: null);
+        // One serializer for the rows it writes (SQLite) and the rows it replays; the writer id only marks written rows.
+        var writerUuid = _config.TableConfig.EventJournalTable.UseWriterUuidColumn ? Guid.NewGuid().ToString("N") : null;
+        _serializer = new ByteArrayJournalSerializer(_config, Context.System.Serialization, _config.PluginConfig.TagSeparator, writerUuid);
         // Compatibility mode keeps highest sequence numbers in a second table; the plugin's own reads handle it.
         _batching = !_config.DaoConfig.SqlCommonCompatibilityMode;
         _highest = new QueryBatcher<HighestRequest, long>(ReadHighestAsync, MaxBatch, maxInFlight: 2, _stopping.Token);
         _replays = new QueryBatcher<ReplayRequest, IReadOnlyList<IPersistentRepresentation>>(ReplayAsync, MaxBatch, maxInFlight: 2, _stopping.Token);
         if (_batching && _config.ProviderName.StartsWith("SQLite", StringComparison.OrdinalIgnoreCase))
         {
-            var writerUuid = _config.TableConfig.EventJournalTable.UseWriterUuidColumn ? Guid.NewGuid().ToString("N") : null;
-            _rowSerializer = new ByteArrayJournalSerializer(_config, Context.System.Serialization, _config.PluginConfig.TagSeparator, writerUuid);
             // One transaction at a time: SQLite has one writer, and the order of an actor's writes must hold.
             _rowWrites = new QueryBatcher<JournalRow[], bool>(InsertAsync, MaxBatch, maxInFlight: 1, _stopping.Token);
         }
@@ -129,7 +128,7 @@ public sealed class RecoveryBatchingSqlJournal : SqlWriteJournal
     /// <summary>As the plugin writes: every atomic write serialized, the ones that fail rejected alone, the rest stored together.</summary>
     private async Task<IImmutableList<Exception>> WriteRowsAsync(IReadOnlyList<AtomicWrite> writes)
     {
-        var serialized = _rowSerializer!.Serialize(writes, DateTime.UtcNow.Ticks);
+        var serialized = _serializer.Serialize(writes, DateTime.UtcNow.Ticks);
         var rows = serialized.Where(t => t.IsSuccess).SelectMany(t => t.Success.Value!).ToArray();
         if (rows.Length > 0) await _rowWrites!.RunAsync(rows);
         return serialized.All(t => t.IsSuccess) ? null! : serialized.Select(t => t.IsSuccess ? null! : t.Failure.Value).ToImmutableList();

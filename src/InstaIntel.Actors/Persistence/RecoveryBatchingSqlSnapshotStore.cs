@@ -5,8 +5,8 @@ using Akka.Persistence.Sql.Config;
 using Akka.Persistence.Sql.Db;
 using Akka.Persistence.Sql.Extensions;
 using Akka.Persistence.Sql.Snapshot;
-using LinqToDB;
 using Akka.Util;
+using LinqToDB;
 using LinqToDB.Async;
 
 namespace InstaIntel.Actors.Persistence;
