@@ -25,6 +25,8 @@ public static class AkkaConfiguration
     public static AkkaConfigurationBuilder WithInstaIntelCluster(this AkkaConfigurationBuilder builder, ClusterSettings cluster)
     {
         cluster.Validate();
+        // Runs as the actor system is built, just before remoting binds the port.
+        RemotingPortCheck.EnsureAvailable(cluster);
         builder
             .AddHocon(ClusterHocon.For(cluster), HoconAddMode.Prepend)
             .WithRemoting(new RemoteOptions
