@@ -80,7 +80,7 @@ public sealed class TwoNodeCluster : IAsyncLifetime
             await Task.Delay(1000);
         }
         throw new InvalidOperationException(
-            $"the two nodes did not form a cluster within {FormTimeout.TotalSeconds} s; last answer: {last}\n--- node 1\n{First.Tail()}\n--- node 2\n{Second.Tail()}");
+            $"the two nodes did not form a cluster within {FormTimeout.TotalSeconds} s; last answer: {last}\n--- node 1\n{First.Tail(25)}\n--- node 2\n{Second.Tail(25)}");
     }
 
     private async Task CreateAccountsAsync()

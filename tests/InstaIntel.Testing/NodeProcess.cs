@@ -128,11 +128,32 @@ public sealed class NodeProcess : IAsyncDisposable
             using var stream = new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
             using var reader = new StreamReader(stream);
             var all = reader.ReadToEnd().Split('\n');
-            return string.Join('\n', all.TakeLast(lines));
+            return string.Join('\n', all.TakeLast(lines).Select(Compact));
         }
         catch (IOException ex)
         {
             return $"(log unreadable: {ex.Message})";
+        }
+    }
+
+    // A JSON log record as time, level, message and the exception's first line: a CI log shows only the end of a
+    // failure message, and raw records with stack traces fill it with one or two lines.
+    private static string Compact(string line)
+    {
+        if (!line.StartsWith("{\"@t\"", StringComparison.Ordinal)) return line;
+        try
+        {
+            using var record = System.Text.Json.JsonDocument.Parse(line);
+            var root = record.RootElement;
+            string Text(string name) => root.TryGetProperty(name, out var value) ? value.ToString() : "";
+            var exception = Text("@x").Split('\n')[0];
+            var level = Text("@l") is { Length: > 0 } l ? l : "Information";
+            var message = Text("@m") is { Length: > 0 } m ? m : Text("@mt");
+            return $"{Text("@t")} {level} {message}{(exception.Length > 0 ? " | " + exception : "")}";
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return line;
         }
     }
 
