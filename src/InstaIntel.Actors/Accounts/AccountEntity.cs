@@ -21,7 +21,7 @@ namespace InstaIntel.Actors.Accounts;
 /// truth for the continuous-processing state machine. After each persist it projects the
 /// <c>instagram_accounts</c> row, which never moves backwards in sequence number.
 /// </summary>
-public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
+public sealed class AccountEntity : PersistentActor, IWithTimers
 {
     private const string ProjectionRetryTimer = "projection-retry";
     private const string TickTimer = "tick";
@@ -62,167 +62,220 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
         _workers = workers;
         _runs = runs;
         _state = AccountState.Empty with { BudgetSettings = settings.Budget };
+    }
 
-        Recover<SnapshotOffer>(offer =>
+    // Plain receives rather than ReceivePersistentActor's Command<T>/Recover<T>: those build a matcher of some forty
+    // handlers in every instance, about a fifth of what a recovering account allocated (docs/performance.md, section 2).
+    protected override bool ReceiveRecover(object message)
+    {
+        switch (message)
         {
-            if (offer.Snapshot is AccountState snapshot) _state = snapshot with { BudgetSettings = settings.Budget };
-        });
-        Recover<IAccountEvent>(e =>
+            case SnapshotOffer offer:
+                if (offer.Snapshot is AccountState snapshot) _state = snapshot with { BudgetSettings = _settings.Budget };
+                return true;
+            case IAccountEvent e:
+                _state = _state.Apply(e);
+                if (AccountState.ChangesRow(e)) _state = _state with { RowSequenceNr = LastSequenceNr };
+                return true;
+            case RecoveryCompleted:
+                OnRecoveryCompleted();
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private void OnRecoveryCompleted()
+    {
+        // A crash may have come between a persist and its projection: project once more, if the row is behind.
+        if (_state.Exists) Project(onlyIfBehind: true);
+        ArmPassivation();
+        if (!_state.Exists) return;
+        // A run in the journal with no child of this incarnation working on it died with the old node.
+        if (_state.CurrentRunId is { } interrupted)
+            Persist(new RunAborted(DateTime.UtcNow, interrupted, "interrupted: the account restarted"), e =>
+            {
+                AfterRunEvent(e);
+                RecordFinished(interrupted, false, System.Collections.Immutable.ImmutableDictionary<string, int>.Empty, $"aborted: {e.Reason}", e.At);
+            });
+        ArmTicks();
+    }
+
+    protected override bool ReceiveCommand(object message)
+    {
+        switch (message)
         {
-            _state = _state.Apply(e);
-            if (AccountState.ChangesRow(e)) _state = _state with { RowSequenceNr = LastSequenceNr };
-        });
-        Recover<RecoveryCompleted>(_ =>
-        {
-            // A crash may have come between a persist and its projection: project once more, if the row is behind.
-            if (_state.Exists) Project(onlyIfBehind: true);
-            ArmPassivation();
-            if (!_state.Exists) return;
-            // A run in the journal with no child of this incarnation working on it died with the old node.
-            if (_state.CurrentRunId is { } interrupted)
-                Persist(new RunAborted(DateTime.UtcNow, interrupted, "interrupted: the account restarted"), e =>
+            case CreateAccount create:
+                Create(create);
+                break;
+            case GetAccount:
+                ReplyWithView();
+                break;
+            case PauseAccount pause:
+                WhenExists(() =>
+                {
+                    // An account paused for its session takes the operator's pause (and reason) over it: an import must not lift that.
+                    if (_state.State == Domain.Accounts.ContinuousProcessingState.Paused && _state.PausedReason != AccountState.AuthenticationPauseReason) ReplyWithView();
+                    else
+                    {
+                        AbortCurrentRun("paused");
+                        PersistAndReply(new AccountPaused(DateTime.UtcNow, pause.Reason));
+                    }
+                });
+                break;
+            case ResumeAccount:
+                WhenExists(() =>
+                {
+                    if (_state.State != Domain.Accounts.ContinuousProcessingState.Paused) ReplyWithView();
+                    else PersistAndReply(new AccountResumed(DateTime.UtcNow));
+                });
+                break;
+            case SetContinuousProcessing set:
+                WhenExists(() =>
+                {
+                    if (_state.ContinuousProcessingEnabled == set.Enabled) ReplyWithView();
+                    else
+                    {
+                        if (!set.Enabled) AbortCurrentRun("continuous processing disabled");
+                        PersistAndReply(new ContinuousProcessingSet(DateTime.UtcNow, set.Enabled));
+                    }
+                });
+                break;
+            case ImportSession import:
+                WhenExists(() => PersistAndReply(new SessionImported(DateTime.UtcNow, import.InstagramUserId)));
+                break;
+            case ReportAuthenticationFailure failure:
+                WhenExists(() =>
+                {
+                    if (_state.LoginState == Domain.Accounts.LoginState.AuthenticationRequired) ReplyWithView();
+                    else PersistAndReply(new AuthenticationLost(DateTime.UtcNow, failure.Reason));
+                });
+                break;
+            case ReserveRequest reserve:
+                WhenExists(() => Reserve(reserve));
+                break;
+            case HoldRequests hold:
+                if (hold.Until <= _requestsHeldUntil) break;
+                _requestsHeldUntil = hold.Until;
+                _holdReason = hold.Reason;
+                break;
+            case RunNow run:
+                WhenExists(() => TryStartRun(manual: true, run.Trigger, Sender, run));
+                break;
+            case Tick:
+                if (!_state.Exists) break;
+                StartMessaging();
+                TryStartRun(manual: false, "schedule", ActorRefs.Nobody);
+                break;
+            case PhaseHeartbeat beat:
+                if (beat.RunId == _state.CurrentRunId) Persist(new RunHeartbeatRecorded(DateTime.UtcNow), AfterRunEvent);
+                break;
+            case MediaAwaitingAnalysis:
+                _mediaAwaitingAnalysis = true;
+                break;
+            case MediaCaptured captured:
+                if (_workers is not null) Child(_workers.ChildFor(Phase.WorkspaceActions))?.Forward(captured);
+                break;
+            case PhaseSucceeded done:
+                OnPhaseSucceeded(done);
+                break;
+            case PhaseFailed failed:
+                // A workspace run that failed as a whole waits for the next capture rather than holding back the other phases.
+                if (failed.RunId == _state.CurrentRunId && _state.CurrentPhase == Phase.WorkspaceActions) _mediaAwaitingAnalysis = false;
+                if (failed.RunId == _state.CurrentRunId) FailRun(failed.RunId, failed.ErrorType, failed.Message, failed.Authentication, failed.Backtrace);
+                break;
+            case PhaseAborted aborted:
+                if (aborted.RunId != _state.CurrentRunId) break;
+                Persist(new RunAborted(DateTime.UtcNow, aborted.RunId, aborted.Reason), e =>
                 {
                     AfterRunEvent(e);
-                    RecordFinished(interrupted, false, System.Collections.Immutable.ImmutableDictionary<string, int>.Empty, $"aborted: {e.Reason}", e.At);
+                    RecordFinished(aborted.RunId, false, System.Collections.Immutable.ImmutableDictionary<string, int>.Empty, $"aborted: {aborted.Reason}", e.At);
                 });
-            ArmTicks();
-        });
+                break;
+            case WorkItemFailed failed:
+                // The run goes on: no backoff, only the record (the child names itself as the sender).
+                RecordFailure(Sender.Path.Name, failed.Phase, failed.RunId.ToString(), failed.ErrorType, failed.Message, failed.Backtrace, false, DateTime.UtcNow,
+                    failed.HttpStatus, new JsonObject { ["item"] = failed.Item });
+                break;
+            case ChildCrashed crash:
+                OnChildCrashed(crash);
+                break;
+            // Messaging work goes to the child that owns it; what it reports is already in the messages' rows.
+            case Messaging.IMessagingCommand command:
+                if (_state.Exists) Child(Messaging.MessagingActor.ChildName)?.Forward(command);
+                break;
+            case Messaging.IMessagingReport:
+                break;
+            case BacklogReport report:
+                InstaIntelMetrics.RecordBacklogChange(report.Child, _backlogs.GetValueOrDefault(report.Child, Backlog.None), report.Backlog);
+                _backlogs[report.Child] = report.Backlog;
+                break;
+            case ProjectionCompleted done:
+                _projectedSequenceNr = Math.Max(_projectedSequenceNr, done.SequenceNr);
+                break;
+            case ProjectionFailed failed:
+                _log.Warning(failed.Cause, "Projection of account {0} at sequence {1} failed; retrying in {2}", _username, failed.SequenceNr, _settings.ProjectionRetryDelay);
+                Timers.StartSingleTimer(ProjectionRetryTimer, new RetryProjection(), _settings.ProjectionRetryDelay);
+                break;
+            case RetryProjection:
+                if (_projectedSequenceNr < RowSequenceNr) Project();
+                break;
+            case ReceiveTimeout:
+                Passivate();
+                break;
+            case RunRecorded:
+                break;
+            case RunRecordFailed failed:
+                _log.Warning(failed.Cause, "Writing a sync_runs row of account {0} failed", _username);
+                break;
+            case FailureRecorded:
+                break;
+            case FailureRecordFailed failed:
+                _log.Warning(failed.Cause, "Writing a background_job_failures row of account {0} failed", _username);
+                break;
+            case SaveSnapshotSuccess success:
+                DeleteSnapshots(new SnapshotSelectionCriteria(success.Metadata.SequenceNr - 1));
+                break;
+            case SaveSnapshotFailure failure:
+                _log.Warning(failure.Cause, "Snapshot of account {0} failed", _username);
+                break;
+            case DeleteSnapshotsSuccess:
+                break;
+            case DeleteSnapshotsFailure failure:
+                _log.Warning(failure.Cause, "Deleting old snapshots of account {0} failed", _username);
+                break;
+            default:
+                return false;
+        }
+        return true;
+    }
 
-        Command<CreateAccount>(Create);
-        Command<GetAccount>(_ => ReplyWithView());
-        Command<PauseAccount>(pause => WhenExists(() =>
+    private void OnPhaseSucceeded(PhaseSucceeded done)
+    {
+        if (done.RunId != _state.CurrentRunId) return;
+        if (_state.CurrentPhase == Phase.WorkspaceActions)
         {
-            // An account paused for its session takes the operator's pause (and reason) over it: an import must not lift that.
-            if (_state.State == Domain.Accounts.ContinuousProcessingState.Paused && _state.PausedReason != AccountState.AuthenticationPauseReason) ReplyWithView();
-            else
-            {
-                AbortCurrentRun("paused");
-                PersistAndReply(new AccountPaused(DateTime.UtcNow, pause.Reason));
-            }
-        }));
-        Command<ResumeAccount>(_ => WhenExists(() =>
+            if (done.Stats.GetValueOrDefault("stories_pending_analysis") == 0 && done.Stats.GetValueOrDefault("batch_full") == 0)
+                _mediaAwaitingAnalysis = false;
+            _workspaceRecheckAt = done.Stats.GetValueOrDefault(WorkspaceWork.RecheckInSecondsStat) is > 0 and var seconds
+                ? DateTime.UtcNow.AddSeconds(seconds)
+                : null;
+        }
+        Persist(new RunSucceeded(DateTime.UtcNow, done.RunId), e =>
         {
-            if (_state.State != Domain.Accounts.ContinuousProcessingState.Paused) ReplyWithView();
-            else PersistAndReply(new AccountResumed(DateTime.UtcNow));
-        }));
-        Command<SetContinuousProcessing>(set => WhenExists(() =>
-        {
-            if (_state.ContinuousProcessingEnabled == set.Enabled) ReplyWithView();
-            else
-            {
-                if (!set.Enabled) AbortCurrentRun("continuous processing disabled");
-                PersistAndReply(new ContinuousProcessingSet(DateTime.UtcNow, set.Enabled));
-            }
-        }));
+            AfterRunEvent(e);
+            RecordFinished(done.RunId, true, done.Stats, null, e.At);
+        });
+    }
 
-        Command<ImportSession>(import => WhenExists(() => PersistAndReply(new SessionImported(DateTime.UtcNow, import.InstagramUserId))));
-        Command<ReportAuthenticationFailure>(failure => WhenExists(() =>
-        {
-            if (_state.LoginState == Domain.Accounts.LoginState.AuthenticationRequired) ReplyWithView();
-            else PersistAndReply(new AuthenticationLost(DateTime.UtcNow, failure.Reason));
-        }));
-        Command<ReserveRequest>(reserve => WhenExists(() => Reserve(reserve)));
-        Command<HoldRequests>(hold =>
-        {
-            if (hold.Until <= _requestsHeldUntil) return;
-            _requestsHeldUntil = hold.Until;
-            _holdReason = hold.Reason;
-        });
-
-        Command<RunNow>(run => WhenExists(() => TryStartRun(manual: true, run.Trigger, Sender, run)));
-        Command<Tick>(_ =>
-        {
-            if (!_state.Exists) return;
-            StartMessaging();
-            TryStartRun(manual: false, "schedule", ActorRefs.Nobody);
-        });
-        Command<PhaseHeartbeat>(beat =>
-        {
-            if (beat.RunId == _state.CurrentRunId) Persist(new RunHeartbeatRecorded(DateTime.UtcNow), AfterRunEvent);
-        });
-        Command<MediaAwaitingAnalysis>(_ => _mediaAwaitingAnalysis = true);
-        Command<MediaCaptured>(captured =>
-        {
-            if (_workers is not null) Child(_workers.ChildFor(Phase.WorkspaceActions))?.Forward(captured);
-        });
-        Command<PhaseSucceeded>(done =>
-        {
-            if (done.RunId != _state.CurrentRunId) return;
-            if (_state.CurrentPhase == Phase.WorkspaceActions)
-            {
-                if (done.Stats.GetValueOrDefault("stories_pending_analysis") == 0 && done.Stats.GetValueOrDefault("batch_full") == 0)
-                    _mediaAwaitingAnalysis = false;
-                _workspaceRecheckAt = done.Stats.GetValueOrDefault(WorkspaceWork.RecheckInSecondsStat) is > 0 and var seconds
-                    ? DateTime.UtcNow.AddSeconds(seconds)
-                    : null;
-            }
-            Persist(new RunSucceeded(DateTime.UtcNow, done.RunId), e =>
-            {
-                AfterRunEvent(e);
-                RecordFinished(done.RunId, true, done.Stats, null, e.At);
-            });
-        });
-        Command<PhaseFailed>(failed =>
-        {
-            // A workspace run that failed as a whole waits for the next capture rather than holding back the other phases.
-            if (failed.RunId == _state.CurrentRunId && _state.CurrentPhase == Phase.WorkspaceActions) _mediaAwaitingAnalysis = false;
-            if (failed.RunId == _state.CurrentRunId) FailRun(failed.RunId, failed.ErrorType, failed.Message, failed.Authentication, failed.Backtrace);
-        });
-        Command<PhaseAborted>(aborted =>
-        {
-            if (aborted.RunId != _state.CurrentRunId) return;
-            Persist(new RunAborted(DateTime.UtcNow, aborted.RunId, aborted.Reason), e =>
-            {
-                AfterRunEvent(e);
-                RecordFinished(aborted.RunId, false, System.Collections.Immutable.ImmutableDictionary<string, int>.Empty, $"aborted: {aborted.Reason}", e.At);
-            });
-        });
-        Command<WorkItemFailed>(failed =>
-        {
-            // The run goes on: no backoff, only the record (the child names itself as the sender).
-            RecordFailure(Sender.Path.Name, failed.Phase, failed.RunId.ToString(), failed.ErrorType, failed.Message, failed.Backtrace, false, DateTime.UtcNow,
-                failed.HttpStatus, new JsonObject { ["item"] = failed.Item });
-        });
-        Command<ChildCrashed>(crash =>
-        {
-            _log.Warning(crash.Cause, "Child {0} of account {1} crashed", crash.Child, _username);
-            if (_state.CurrentRunId is { } runId && _state.CurrentPhase is { } phase && _workers?.ChildFor(phase) == crash.Child)
-                FailRun(runId, crash.Cause.GetType().Name, crash.Cause.Message, authentication: false, crash.Cause.StackTrace);
-            else
-                // A crash outside a run (e.g. while it reported a backlog) is still a failure of supervised work.
-                RecordFailure(crash.Child, null, $"crash-{Guid.NewGuid():N}", crash.Cause.GetType().Name, crash.Cause.Message, crash.Cause.StackTrace, false, DateTime.UtcNow);
-        });
-        // Messaging work goes to the child that owns it; what it reports is already in the messages' rows.
-        Command<Messaging.IMessagingCommand>(command =>
-        {
-            if (_state.Exists) Child(Messaging.MessagingActor.ChildName)?.Forward(command);
-        });
-        Command<Messaging.IMessagingReport>(_ => { });
-        Command<BacklogReport>(report =>
-        {
-            InstaIntelMetrics.RecordBacklogChange(report.Child, _backlogs.GetValueOrDefault(report.Child, Backlog.None), report.Backlog);
-            _backlogs[report.Child] = report.Backlog;
-        });
-
-        Command<ProjectionCompleted>(done => _projectedSequenceNr = Math.Max(_projectedSequenceNr, done.SequenceNr));
-        Command<ProjectionFailed>(failed =>
-        {
-            _log.Warning(failed.Cause, "Projection of account {0} at sequence {1} failed; retrying in {2}", _username, failed.SequenceNr, _settings.ProjectionRetryDelay);
-            Timers.StartSingleTimer(ProjectionRetryTimer, new RetryProjection(), _settings.ProjectionRetryDelay);
-        });
-        Command<RetryProjection>(_ =>
-        {
-            if (_projectedSequenceNr < RowSequenceNr) Project();
-        });
-        Command<ReceiveTimeout>(_ => Passivate());
-        Command<RunRecorded>(_ => { });
-        Command<RunRecordFailed>(failed => _log.Warning(failed.Cause, "Writing a sync_runs row of account {0} failed", _username));
-        Command<FailureRecorded>(_ => { });
-        Command<FailureRecordFailed>(failed => _log.Warning(failed.Cause, "Writing a background_job_failures row of account {0} failed", _username));
-        Command<SaveSnapshotSuccess>(success => DeleteSnapshots(new SnapshotSelectionCriteria(success.Metadata.SequenceNr - 1)));
-        Command<SaveSnapshotFailure>(failure => _log.Warning(failure.Cause, "Snapshot of account {0} failed", _username));
-        Command<DeleteSnapshotsSuccess>(_ => { });
-        Command<DeleteSnapshotsFailure>(failure => _log.Warning(failure.Cause, "Deleting old snapshots of account {0} failed", _username));
+    private void OnChildCrashed(ChildCrashed crash)
+    {
+        _log.Warning(crash.Cause, "Child {0} of account {1} crashed", crash.Child, _username);
+        if (_state.CurrentRunId is { } runId && _state.CurrentPhase is { } phase && _workers?.ChildFor(phase) == crash.Child)
+            FailRun(runId, crash.Cause.GetType().Name, crash.Cause.Message, authentication: false, crash.Cause.StackTrace);
+        else
+            // A crash outside a run (e.g. while it reported a backlog) is still a failure of supervised work.
+            RecordFailure(crash.Child, null, $"crash-{Guid.NewGuid():N}", crash.Cause.GetType().Name, crash.Cause.Message, crash.Cause.StackTrace, false, DateTime.UtcNow);
     }
 
     public override string PersistenceId => PersistenceIdFor(_username);
@@ -243,7 +296,18 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
     /// <param name="aiHealth">the node's AI verdict (none: AI counts as healthy).</param>
     public static Props Props(string username, AccountRepository accounts, AccountEntitySettings settings, IAccountWorkers? workers = null, ISyncRunRecorder? runs = null,
         IFailureRecorder? failures = null, AiHealthStatus? aiHealth = null) =>
-        Akka.Actor.Props.Create(() => new AccountEntity(username, accounts, settings, workers, runs, failures, aiHealth));
+        // A producer that calls the constructor: the expression form reads its arguments back by reflection for every
+        // entity the shard starts, thousands at once when a node recovers.
+        Akka.Actor.Props.CreateBy(new Producer(() => new AccountEntity(username, accounts, settings, workers, runs, failures, aiHealth)));
+
+    private sealed class Producer(Func<AccountEntity> create) : IIndirectActorProducer
+    {
+        public Type ActorType => typeof(AccountEntity);
+
+        public ActorBase Produce() => create();
+
+        public void Release(ActorBase actor) { }
+    }
 
     private void Create(CreateAccount create)
     {
