@@ -156,6 +156,31 @@ public abstract class RecoveryBatchingSpec : Akka.TestKit.Xunit2.TestKit, IAsync
         Assert.Equal(again.Keys.Order(), recovered.Select(r => r.PersistenceId).Order());
     }
 
+    [Fact]
+    public void An_old_incarnation_cannot_write_beside_a_new_one_so_replays_need_no_filter()
+    {
+        // Two live actors with one persistence id, as a split brain would leave them: the journal must keep one history.
+        var old = Sys.ActorOf(Diary.Props("twin", TestActor));
+        ExpectMsg<Diary.Recovered>();
+        old.Tell(new Diary.Write("a1", "a2"));
+        Assert.Equal(2, ExpectMsg<Diary.Done>().SequenceNr);
+        var young = Sys.ActorOf(Diary.Props("twin", TestActor));
+        Assert.Equal(2, ExpectMsg<Diary.Recovered>().LastSequenceNr);
+        young.Tell(new Diary.Write("b3"));
+        Assert.Equal(3, ExpectMsg<Diary.Done>().SequenceNr);
+
+        // The old one's next event takes sequence number 3 too: the journal refuses it and the actor stops.
+        Watch(old);
+        old.Tell(new Diary.Write("a3"));
+        ExpectTerminated(old);
+        ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+
+        Sys.ActorOf(Diary.Props("twin", TestActor));
+        var recovered = ExpectMsg<Diary.Recovered>();
+        Assert.Equal(["a1", "a2", "b3"], recovered.Replayed);
+        Assert.Equal(3, recovered.LastSequenceNr);
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
