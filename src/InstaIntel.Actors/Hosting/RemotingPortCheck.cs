@@ -27,7 +27,7 @@ public static class RemotingPortCheck
             // SO_REUSEPORT the bind fails on any listener, SO_REUSEPORT or not.
             probe.SetRawSocketOption(SolSocket, SoReuseAddr, BitConverter.GetBytes(1));
         }
-        else
+        else if (OperatingSystem.IsWindows())
         {
             probe.ExclusiveAddressUse = true;
         }
