@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using Akka.Actor;
-using Akka.Configuration;
 using InstaIntel.Actors.Hosting;
 using InstaIntel.Testing;
 
@@ -13,26 +11,15 @@ public sealed class RemotingPortCheckTests
     public async Task A_port_an_actor_system_listens_on_is_refused_with_the_setting_named()
     {
         // The listener a second node would otherwise share silently: Akka.Remote's own, with its socket options.
-        var system = ActorSystem.Create("instaintel", ConfigurationFactory.ParseString("""
-            akka.actor.provider = remote
-            akka.remote.dot-netty.tcp { hostname = 127.0.0.1, port = 0 }
-            """));
-        try
-        {
-            var port = ((ExtendedActorSystem)system).Provider.DefaultAddress.Port!.Value;
+        await using var holder = RemotingListener.Start();
 
-            var refused = Assert.Throws<InvalidOperationException>(() =>
-                RemotingPortCheck.EnsureAvailable(new ClusterSettings { Hostname = "127.0.0.1", Port = port }));
+        var refused = Assert.Throws<InvalidOperationException>(() =>
+            RemotingPortCheck.EnsureAvailable(new ClusterSettings { Hostname = "127.0.0.1", Port = holder.Port }));
 
-            Assert.Contains($"InstaIntel:Cluster:Port {port} on 127.0.0.1 is already in use", refused.Message);
-            // Also on the wildcard address a container binds to.
-            Assert.Throws<InvalidOperationException>(() =>
-                RemotingPortCheck.EnsureAvailable(new ClusterSettings { Hostname = "0.0.0.0", Port = port }));
-        }
-        finally
-        {
-            await system.Terminate();
-        }
+        Assert.Contains($"InstaIntel:Cluster:Port {holder.Port} on 127.0.0.1 is already in use", refused.Message);
+        // Also on the wildcard address a container binds to.
+        Assert.Throws<InvalidOperationException>(() =>
+            RemotingPortCheck.EnsureAvailable(new ClusterSettings { Hostname = "0.0.0.0", Port = holder.Port }));
     }
 
     [Fact]

@@ -1,5 +1,3 @@
-using Akka.Actor;
-using Akka.Configuration;
 using InstaIntel.Storage;
 using InstaIntel.Testing;
 
@@ -21,29 +19,18 @@ public sealed class RemotingPortTests : IAsyncLifetime
     public async Task A_node_given_a_port_another_node_listens_on_exits_and_names_the_port()
     {
         // Akka.Remote's own listener, as a node already running on this host would hold it.
-        var holder = ActorSystem.Create("instaintel", ConfigurationFactory.ParseString("""
-            akka.actor.provider = remote
-            akka.remote.dot-netty.tcp { hostname = 127.0.0.1, port = 0 }
-            """));
-        try
+        await using var holder = RemotingListener.Start();
+        await using var node = NodeProcess.Start(_folder, "second", holder.Port, $"akka.tcp://instaintel@127.0.0.1:{holder.Port}", new Dictionary<string, string>
         {
-            var port = ((ExtendedActorSystem)holder).Provider.DefaultAddress.Port!.Value;
-            await using var node = NodeProcess.Start(_folder, "second", port, $"akka.tcp://instaintel@127.0.0.1:{port}", new Dictionary<string, string>
-            {
-                ["InstaIntel:Storage:Engine"] = "Sqlite",
-                ["InstaIntel:Storage:ConnectionString"] = _database.Storage.ConnectionString,
-                ["InstaIntel:Vault:KeyFile"] = Path.Combine(_folder, "vault.key"),
-            });
+            ["InstaIntel:Storage:Engine"] = "Sqlite",
+            ["InstaIntel:Storage:ConnectionString"] = _database.Storage.ConnectionString,
+            ["InstaIntel:Vault:KeyFile"] = Path.Combine(_folder, "vault.key"),
+        });
 
-            var exitCode = await node.WaitForExitAsync(TimeSpan.FromSeconds(90));
+        var exitCode = await node.WaitForExitAsync(TimeSpan.FromSeconds(90));
 
-            Assert.NotEqual(0, exitCode);
-            Assert.Contains($"InstaIntel:Cluster:Port {port} on 127.0.0.1 is already in use", node.Tail(200));
-        }
-        finally
-        {
-            await holder.Terminate();
-        }
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains($"InstaIntel:Cluster:Port {holder.Port} on 127.0.0.1 is already in use", node.Tail(200));
     }
 
     public async Task DisposeAsync()
