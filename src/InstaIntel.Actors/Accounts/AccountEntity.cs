@@ -223,12 +223,11 @@ public sealed class AccountEntity : PersistentActor, IWithTimers
             case ReceiveTimeout:
                 Passivate();
                 break;
-            case RunRecorded:
+            // Acknowledgements of writes made off the actor's thread: nothing follows from them.
+            case RunRecorded or FailureRecorded or DeleteSnapshotsSuccess:
                 break;
             case RunRecordFailed failed:
                 _log.Warning(failed.Cause, "Writing a sync_runs row of account {0} failed", _username);
-                break;
-            case FailureRecorded:
                 break;
             case FailureRecordFailed failed:
                 _log.Warning(failed.Cause, "Writing a background_job_failures row of account {0} failed", _username);
@@ -238,8 +237,6 @@ public sealed class AccountEntity : PersistentActor, IWithTimers
                 break;
             case SaveSnapshotFailure failure:
                 _log.Warning(failure.Cause, "Snapshot of account {0} failed", _username);
-                break;
-            case DeleteSnapshotsSuccess:
                 break;
             case DeleteSnapshotsFailure failure:
                 _log.Warning(failure.Cause, "Deleting old snapshots of account {0} failed", _username);
