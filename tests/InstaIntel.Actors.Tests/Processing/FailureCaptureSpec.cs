@@ -38,10 +38,12 @@ public sealed class FailureCaptureSpec : Akka.TestKit.Xunit2.TestKit, IAsyncLife
     {
         var entity = Sys.ActorOf(AccountEntity.Props(Account, new AccountRepository(_bed.Database.Factory()), Settings, workers, runs: null, recorder),
             $"{Account}-{Guid.NewGuid():N}");
+        // The first persist of a fresh system opens the journal on a new database: on a busy two-core CI machine that
+        // has taken longer than TestKit's 3 s default.
         entity.Tell(new CreateAccount(Account));
-        ExpectMsg<AccountView>();
+        ExpectMsg<AccountView>(TimeSpan.FromSeconds(30));
         entity.Tell(new ImportSession(Account, "4242"));
-        ExpectMsg<AccountView>();
+        ExpectMsg<AccountView>(TimeSpan.FromSeconds(30));
         return entity;
     }
 
