@@ -82,14 +82,58 @@ public static class PacedRequests
     }
 
     private static Source<T, NotUsed> Paced<T>(
-        Func<CancellationToken, Task<CrawlStep<T>>> step, RequestPacing pacing, int inFlight, int bufferSize, SharedKillSwitch killSwitch, CancellationToken cancellationToken) =>
-        Source.Repeat(NotUsed.Instance)
+        Func<CancellationToken, Task<CrawlStep<T>>> step, RequestPacing pacing, int inFlight, int bufferSize, SharedKillSwitch killSwitch, CancellationToken cancellationToken)
+    {
+        var slots = new StepSlots(inFlight);
+        return Source.Repeat(NotUsed.Instance)
             .Throttle(pacing.Requests, pacing.Per, pacing.Burst, ThrottleMode.Shaping)
-            .SelectAsync(inFlight, _ => step(cancellationToken))
+            // One step more than there are slots: the next step waits with its permit, so it starts as a request ends,
+            // in that request's continuation, instead of after the result's round trip through the stages.
+            .SelectAsync(inFlight + 1, _ => slots.RunAsync(step, cancellationToken))
             .TakeWhile(step => !step.Last, inclusive: true)
             .SelectMany(step => step.Found)
             .Buffer(bufferSize, OverflowStrategy.Backpressure)
-            .Via(killSwitch.Flow<T>());
+            .Via(killSwitch.Flow<T>())
+            .WatchTermination((notUsed, terminated) =>
+            {
+                // Whatever ended the stream (done, killed, a failed write), the step waiting for a slot sends nothing.
+                terminated.ContinueWith(_ => slots.Stop(), TaskContinuationOptions.ExecuteSynchronously);
+                return notUsed;
+            });
+    }
+
+    /// <summary>
+    /// The steps allowed to run at once. A step waits for a slot before it takes its request; once a step was the last,
+    /// failed, or the stream ended, the steps still waiting end without running.
+    /// </summary>
+    private sealed class StepSlots(int inFlight)
+    {
+        private readonly SemaphoreSlim _slots = new(inFlight, inFlight);
+        private volatile bool _stopped;
+
+        public void Stop() => _stopped = true;
+
+        public async Task<CrawlStep<T>> RunAsync<T>(Func<CancellationToken, Task<CrawlStep<T>>> step, CancellationToken cancellationToken)
+        {
+            await _slots.WaitAsync(cancellationToken);
+            try
+            {
+                if (_stopped || cancellationToken.IsCancellationRequested) return CrawlStep<T>.Done;
+                var result = await step(cancellationToken);
+                if (result.Last) _stopped = true;
+                return result;
+            }
+            catch
+            {
+                _stopped = true;
+                throw;
+            }
+            finally
+            {
+                _slots.Release();
+            }
+        }
+    }
 
     /// <summary>
     /// The ends of the last <see cref="RequestPacing.Requests"/> requests. A request reaches Instagram somewhere between

@@ -99,6 +99,50 @@ public sealed class PacedRequestsSpec : Akka.TestKit.Xunit2.TestKit
         Assert.Equal(["first", "second"], await run.WaitAsync(TimeSpan.FromSeconds(30)));
     }
 
+    [Fact]
+    public async Task A_crawl_asks_for_no_step_after_its_last_though_the_next_permit_is_already_taken()
+    {
+        // Permits are plenty (three at once): the step after the last waits with its permit and must not run.
+        var steps = 0;
+        var found = await PacedRequests.Crawl(async _ =>
+            {
+                Interlocked.Increment(ref steps);
+                await Task.Delay(100); // in flight while the next permit comes
+                return new CrawlStep<string>(["only page"], Last: true);
+            }, ThreeAnHour, bufferSize: 4, KillSwitches.Shared("paced-requests-spec-crawl"), CancellationToken.None)
+            .RunWith(Sink.Seq<string>(), Sys.Materializer())
+            .WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(["only page"], found);
+        await Task.Delay(200); // a step that slipped through would run now
+        Assert.Equal(1, steps);
+    }
+
+    [Fact]
+    public async Task After_a_request_fails_the_queued_ones_are_not_sent()
+    {
+        var work = new PacedWork<string>();
+        var sent = new List<string>();
+        work.Add(async _ =>
+        {
+            await Task.Delay(100); // in flight while the next permit comes
+            throw new InvalidOperationException("refused");
+        });
+        work.Add(_ =>
+        {
+            lock (sent) sent.Add("second");
+            return Task.FromResult<IReadOnlyList<string>>(["second"]);
+        });
+
+        var run = PacedRequests.Requests(work, ThreeAnHour, inFlight: 1, bufferSize: 4, KillSwitches.Shared("paced-requests-spec-fail"), CancellationToken.None)
+            .RunWith(Sink.Seq<string>(), Sys.Materializer());
+        var failed = await Assert.ThrowsAnyAsync<Exception>(() => run.WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.Contains("refused", failed.ToString());
+        await Task.Delay(200); // a step that slipped through would run now
+        Assert.Empty(sent);
+    }
+
     private Task<IReadOnlyList<string>> Run(PacedWork<string> work)
     {
         var killSwitch = KillSwitches.Shared("paced-requests-spec");
