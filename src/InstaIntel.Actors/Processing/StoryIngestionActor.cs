@@ -132,7 +132,7 @@ public sealed class StoryIngestionActor : MediaCaptureChild
         {
             InstagramAccountId = run.AccountId,
             InstagramProfileId = profileId,
-            SourceEventId = uploaded.Id,
+            SourceEventId = uploaded,
             StoryId = item.Id,
             MediaType = item.Type.ToString().ToLowerInvariant(),
             TakenAt = item.TakenAt?.UtcDateTime,

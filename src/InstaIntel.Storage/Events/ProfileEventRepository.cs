@@ -2,6 +2,7 @@ using InstaIntel.Domain.Events;
 using InstaIntel.Storage.Mapping;
 using LinqToDB;
 using LinqToDB.Async;
+using LinqToDB.Data;
 
 namespace InstaIntel.Storage.Events;
 
@@ -19,12 +20,14 @@ public sealed class ProfileEventRepository(InstaIntelDbFactory factory)
         CancellationToken cancellationToken = default)
     {
         await using var db = factory.Open();
-        return await RecordAsync(db, instagramProfileId, kind, externalId, occurredAt, metadata, cancellationToken);
+        var id = await RecordAsync(db, instagramProfileId, kind, externalId, occurredAt, metadata, cancellationToken);
+        return await db.InstagramProfileEvents.FirstAsync(e => e.Id == id, cancellationToken);
     }
 
     /// <summary>As <see cref="RecordAsync(long, string, string, DateTime?, ProfileEventMetadata?, CancellationToken)"/>, on the
     /// caller's connection (and transaction), so a caller can write an event together with the rows it belongs to.</summary>
-    public async Task<InstagramProfileEvent> RecordAsync(
+    /// <returns>the event's id.</returns>
+    public async Task<long> RecordAsync(
         InstaIntelDb db, long instagramProfileId, string kind, string externalId, DateTime? occurredAt = null, ProfileEventMetadata? metadata = null,
         CancellationToken cancellationToken = default)
     {
@@ -32,8 +35,8 @@ public sealed class ProfileEventRepository(InstaIntelDbFactory factory)
         ArgumentException.ThrowIfNullOrWhiteSpace(externalId);
         externalId = externalId.Trim();
 
-        var identity = db.InstagramProfileEvents.Where(e => e.InstagramProfileId == instagramProfileId && e.Kind == kind && e.ExternalId == externalId);
-        var stored = await identity.Select(e => e.Metadata).FirstOrDefaultAsync(cancellationToken);
+        DataParameter[] identity = [new("profile", instagramProfileId), new("kind", kind), new("external", externalId)];
+        var stored = KeyedReads.Json<ProfileEventMetadata>(await KeyedReads.FirstOrDefaultAsync<string?>(db, MetadataOfEvent, identity, cancellationToken));
         var merged = JsonMerge.Shallow(stored, metadata);
         var now = DateTime.UtcNow;
         await db.InstagramProfileEvents.InsertOrUpdateAsync(
@@ -59,8 +62,12 @@ public sealed class ProfileEventRepository(InstaIntelDbFactory factory)
             },
             () => new InstagramProfileEvent { InstagramProfileId = instagramProfileId, Kind = kind, ExternalId = externalId },
             cancellationToken);
-        return await identity.FirstAsync(cancellationToken);
+        return await KeyedReads.FirstAsync<long>(db, IdOfEvent, identity, cancellationToken);
     }
+
+    private const string EventIdentity = "instagram_profile_id = @profile AND kind = @kind AND external_id = @external";
+    private const string MetadataOfEvent = "SELECT metadata FROM instagram_profile_events WHERE " + EventIdentity;
+    private const string IdOfEvent = "SELECT id FROM instagram_profile_events WHERE " + EventIdentity;
 
     public async Task<IReadOnlyList<InstagramProfileEvent>> ListAsync(long instagramProfileId, CancellationToken cancellationToken = default)
     {

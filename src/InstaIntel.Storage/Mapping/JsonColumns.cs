@@ -46,6 +46,6 @@ public static class JsonColumns
             DataType = dataType,
             Value = value == null ? null : JsonSerializer.Serialize(value, Options),
         });
-        schema.SetConverter<string?, T?>(text => string.IsNullOrEmpty(text) ? null : JsonSerializer.Deserialize<T>(text, Options));
+        schema.SetConverter<string?, T?>(KeyedReads.Json<T>);
     }
 }

@@ -2,6 +2,7 @@ using InstaIntel.Domain.Stories;
 using InstaIntel.Storage.Mapping;
 using LinqToDB;
 using LinqToDB.Async;
+using LinqToDB.Data;
 
 namespace InstaIntel.Storage.Stories;
 
@@ -23,8 +24,9 @@ public sealed class StoryRepository(InstaIntelDbFactory factory)
     public async Task<long> UpsertIngestedAsync(InstaIntelDb db, InstagramStory ingested, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(ingested.StoryId);
-        var identity = db.InstagramStories.Where(s => s.InstagramProfileId == ingested.InstagramProfileId && s.StoryId == ingested.StoryId);
-        var merged = JsonMerge.Shallow(await identity.Select(s => s.Metadata).FirstOrDefaultAsync(cancellationToken), ingested.Metadata);
+        DataParameter[] identity = [new("profile", ingested.InstagramProfileId), new("story", ingested.StoryId)];
+        var stored = KeyedReads.Json<StoryMetadata>(await KeyedReads.FirstOrDefaultAsync<string?>(db, MetadataOfStory, identity, cancellationToken));
+        var merged = JsonMerge.Shallow(stored, ingested.Metadata);
         var now = DateTime.UtcNow;
         await db.InstagramStories.InsertOrUpdateAsync(
             () => new InstagramStory
@@ -60,8 +62,12 @@ public sealed class StoryRepository(InstaIntelDbFactory factory)
             },
             () => new InstagramStory { InstagramProfileId = ingested.InstagramProfileId, StoryId = ingested.StoryId },
             cancellationToken);
-        return await identity.Select(s => s.Id).FirstAsync(cancellationToken);
+        return await KeyedReads.FirstAsync<long>(db, IdOfStory, identity, cancellationToken);
     }
+
+    private const string StoryIdentity = "instagram_profile_id = @profile AND story_id = @story";
+    private const string MetadataOfStory = "SELECT metadata FROM instagram_stories WHERE " + StoryIdentity;
+    private const string IdOfStory = "SELECT id FROM instagram_stories WHERE " + StoryIdentity;
 
     /// <summary>Records where the story's media bytes are (the blob store's key).</summary>
     public async Task AttachMediaAsync(long id, string blobKey, string? contentType, long byteSize, CancellationToken cancellationToken = default)

@@ -96,7 +96,7 @@ public sealed class StoryRepositoryTests
             await using var transaction = await db.BeginTransactionAsync();
             var uploaded = await events.RecordAsync(db, bob, ProfileEventKinds.StoryUploaded, storyId, metadata: new ProfileEventMetadata { StoryId = storyId });
             var story = Ingested(alice, bob, storyId, $"https://cdn.example/{storyId}.jpg", null);
-            story.SourceEventId = uploaded.Id;
+            story.SourceEventId = uploaded;
             var id = await stories.UpsertIngestedAsync(db, story);
             await events.RecordAsync(db, bob, ProfileEventKinds.StoryDownloaded, storyId);
             await stories.AttachMediaAsync(db, id, $"blob-{storyId}", "image/jpeg", 10);

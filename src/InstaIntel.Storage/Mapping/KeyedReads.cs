@@ -1,0 +1,32 @@
+using System.Text.Json;
+using LinqToDB.Data;
+
+namespace InstaIntel.Storage.Mapping;
+
+/// <summary>
+/// Hand-written reads for the per-row upserts of the ingestion path (read the stored metadata, read back the id).
+/// linq2db renders a query with a string parameter afresh on every execution (such a query counts as parameter
+/// dependent), which costs about 70 KB and 0.25 ms a read; the same read as plain SQL costs 3 KB and 0.02 ms. Only
+/// simple keyed SELECTs live here, the same text on SQLite and PostgreSQL; every write stays in LINQ.
+/// </summary>
+internal static class KeyedReads
+{
+    /// <summary>The first row's single column, or the default when no row matches.</summary>
+    public static async Task<T?> FirstOrDefaultAsync<T>(InstaIntelDb db, string sql, DataParameter[] parameters, CancellationToken cancellationToken)
+    {
+        var rows = await new CommandInfo(db, sql, parameters).QueryToListAsync<T>(cancellationToken);
+        return rows.Count == 0 ? default : rows[0];
+    }
+
+    /// <summary>The first row's single column.</summary>
+    /// <exception cref="InvalidOperationException">no row matches.</exception>
+    public static async Task<T> FirstAsync<T>(InstaIntelDb db, string sql, DataParameter[] parameters, CancellationToken cancellationToken)
+    {
+        var rows = await new CommandInfo(db, sql, parameters).QueryToListAsync<T>(cancellationToken);
+        return rows.Count == 0 ? throw new InvalidOperationException($"no row for: {sql}") : rows[0];
+    }
+
+    /// <summary>A JSON column read as text, turned into its contract as the mapping schema's converter does.</summary>
+    public static T? Json<T>(string? text) where T : class =>
+        string.IsNullOrEmpty(text) ? null : JsonSerializer.Deserialize<T>(text, JsonColumns.Options);
+}
