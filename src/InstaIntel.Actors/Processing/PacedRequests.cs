@@ -28,7 +28,8 @@ public sealed record RequestPacing(int Requests, TimeSpan Per, int Burst)
 /// </summary>
 /// <remarks>
 /// The throttle gates the requests themselves, not their results: a stream of permits passes the throttle and each
-/// permit runs one request. The plainer <c>Source.UnfoldAsync(cursor, fetch).Throttle(...)</c> shapes pages, while
+/// permit runs one request (its step waits for one of the in-flight slots, so the next request is ready to start the
+/// moment one ends). The plainer <c>Source.UnfoldAsync(cursor, fetch).Throttle(...)</c> shapes pages, while
 /// the unfold fetches the next page as soon as the throttle pulls, one request ahead of it: N + 1 requests then fit
 /// in less than one window. A phase builds one graph over all its requests, so one throttle paces them all;
 /// back-to-back streams would each start with a full bucket and overshoot at the seams.
