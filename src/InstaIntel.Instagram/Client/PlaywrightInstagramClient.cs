@@ -162,7 +162,7 @@ public sealed class PlaywrightInstagramClient(
             return await FetchOnceAsync(session, request, cancellationToken);
         }
         catch (TransientException closed) when (request.Method == HttpMethod.Get
-            && closed.InnerException is PlaywrightException { Message: var message } && message.Contains("has been closed", StringComparison.Ordinal))
+            && closed.InnerException is { } inner && ClosedTarget.Is(inner))
         {
             // The context or Chromium went away under the request (a crash, a restart): a read is sent again once on a
             // fresh context; an action never is, it may have reached Instagram.

@@ -32,8 +32,7 @@ public sealed class PlaywrightLogin(BrowserPool browsers, IRequestGate gate, Ins
             {
                 return await LogInOnceAsync(account, username, password, template, blank, cancellationToken);
             }
-            catch (Exception lost) when (!cancellationToken.IsCancellationRequested && (lost is PageNotOpenedException
-                || lost is PlaywrightException { Message: var message } && message.Contains("has been closed", StringComparison.Ordinal)))
+            catch (Exception lost) when (!cancellationToken.IsCancellationRequested && (lost is PageNotOpenedException || ClosedTarget.Is(lost)))
             {
                 // Chromium can leave a new-page call unanswered (Playwright sets no deadline on it), or drop the login
                 // page or its context under load: one more try on a fresh context, as the client does when a context
