@@ -13,19 +13,16 @@ namespace InstaIntel.Storage.Mapping;
 internal static class KeyedReads
 {
     /// <summary>The first row's single column, or the default when no row matches.</summary>
-    public static async Task<T?> FirstOrDefaultAsync<T>(InstaIntelDb db, string sql, DataParameter[] parameters, CancellationToken cancellationToken)
-    {
-        var rows = await new CommandInfo(db, sql, parameters).QueryToListAsync<T>(cancellationToken);
-        return rows.Count == 0 ? default : rows[0];
-    }
+    public static async Task<T?> FirstOrDefaultAsync<T>(InstaIntelDb db, string sql, DataParameter[] parameters, CancellationToken cancellationToken) =>
+        await RowsAsync<T>(db, sql, parameters, cancellationToken) is [var first, ..] ? first : default;
 
     /// <summary>The first row's single column.</summary>
     /// <exception cref="InvalidOperationException">no row matches.</exception>
-    public static async Task<T> FirstAsync<T>(InstaIntelDb db, string sql, DataParameter[] parameters, CancellationToken cancellationToken)
-    {
-        var rows = await new CommandInfo(db, sql, parameters).QueryToListAsync<T>(cancellationToken);
-        return rows.Count == 0 ? throw new InvalidOperationException($"no row for: {sql}") : rows[0];
-    }
+    public static async Task<T> FirstAsync<T>(InstaIntelDb db, string sql, DataParameter[] parameters, CancellationToken cancellationToken) =>
+        await RowsAsync<T>(db, sql, parameters, cancellationToken) is [var first, ..] ? first : throw new InvalidOperationException($"no row for: {sql}");
+
+    private static Task<List<T>> RowsAsync<T>(InstaIntelDb db, string sql, DataParameter[] parameters, CancellationToken cancellationToken) =>
+        new CommandInfo(db, sql, parameters).QueryToListAsync<T>(cancellationToken);
 
     /// <summary>A JSON column read as text, turned into its contract as the mapping schema's converter does.</summary>
     public static T? Json<T>(string? text) where T : class =>

@@ -7,25 +7,16 @@ using InstaIntel.Testing;
 namespace InstaIntel.Instagram.Tests.Browser;
 
 /// <summary>The real pool in Debian's Chromium against loopback servers.</summary>
-public sealed class BrowserPoolTests : IAsyncLifetime
+public sealed class BrowserPoolTests : LoopbackPoolTests
 {
-    private readonly LoopbackEchoServer _server = new();
-    private BrowserPool _pool = null!;
-
-    public Task InitializeAsync()
-    {
-        _pool = new BrowserPool(new BrowserOptions { MaxContexts = 2 }, _server.BaseAddress);
-        return Task.CompletedTask;
-    }
-
     private static SessionBundle Session(string value, string? userAgent = null, ProxySettings? proxy = null) =>
         new([new SessionCookie("sessionid", value, "127.0.0.1")], [], [], userAgent, null, proxy);
 
     private async Task<JsonElement> GetAsync(string account, SessionBundle bundle, string path = "echo")
     {
-        var text = await _pool.UseAsync(account, bundle, async context =>
+        var text = await Pool.UseAsync(account, bundle, async context =>
         {
-            var response = await context.APIRequest.GetAsync(new Uri(_server.BaseAddress, path).ToString());
+            var response = await context.APIRequest.GetAsync(new Uri(Server.BaseAddress, path).ToString());
             return await response.TextAsync();
         }, CancellationToken.None);
         return JsonDocument.Parse(text).RootElement;
@@ -53,11 +44,11 @@ public sealed class BrowserPoolTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_pool_never_holds_more_contexts_than_its_size()
+    public async Task ThePool_never_holds_more_contexts_than_its_size()
     {
         foreach (var account in new[] { "a1", "a2", "a3", "a4" })
             await GetAsync(account, Session(account));
-        Assert.Equal(2, _pool.OpenContexts);
+        Assert.Equal(2, Pool.OpenContexts);
         // The evicted account simply gets a new context when it comes back.
         var again = await GetAsync("a1", Session("a1"));
         Assert.Contains("sessionid=a1", again.GetProperty("headers").GetProperty("cookie").GetString());
@@ -68,12 +59,12 @@ public sealed class BrowserPoolTests : IAsyncLifetime
     {
         // Both contexts busy; a third account asks for one and must not need a fourth caller to evict for it.
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var busy = new[] { "b1", "b2" }.Select(account => _pool.UseAsync(account, Session(account), async _ =>
+        var busy = new[] { "b1", "b2" }.Select(account => Pool.UseAsync(account, Session(account), async _ =>
         {
             await release.Task;
             return true;
         }, CancellationToken.None)).ToList();
-        await WaitUntil(() => _pool.OpenContexts == 2);
+        await WaitUntil(() => Pool.OpenContexts == 2);
         var waiting = GetAsync("b3", Session("b3"));
         Assert.False(waiting.IsCompleted);
 
@@ -81,7 +72,7 @@ public sealed class BrowserPoolTests : IAsyncLifetime
         await Task.WhenAll(busy);
         var answer = await waiting.WaitAsync(TimeSpan.FromSeconds(60));
         Assert.Contains("sessionid=b3", answer.GetProperty("headers").GetProperty("cookie").GetString());
-        Assert.Equal(2, _pool.OpenContexts);
+        Assert.Equal(2, Pool.OpenContexts);
     }
 
     [Fact]
@@ -97,13 +88,13 @@ public sealed class BrowserPoolTests : IAsyncLifetime
     public async Task Chromium_is_started_again_after_it_dies()
     {
         await GetAsync("frank", Session("f"));
-        Assert.Equal(1, _pool.Launches);
+        Assert.Equal(1, Pool.Launches);
         KillOurChromium();
-        await WaitUntil(() => !_pool.IsBrowserConnected);
+        await WaitUntil(() => !Pool.IsBrowserConnected);
 
         var after = await GetAsync("frank", Session("f"));
         Assert.Contains("sessionid=f", after.GetProperty("headers").GetProperty("cookie").GetString());
-        Assert.Equal(2, _pool.Launches);
+        Assert.Equal(2, Pool.Launches);
     }
 
     /// <summary>SIGKILLs the Chromium processes descended from this test process (and no one else's).</summary>
@@ -144,11 +135,5 @@ public sealed class BrowserPoolTests : IAsyncLifetime
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (!condition() && DateTime.UtcNow < deadline) await Task.Delay(50);
         Assert.True(condition());
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _pool.DisposeAsync();
-        await _server.DisposeAsync();
     }
 }

@@ -6,24 +6,15 @@ using Microsoft.Playwright;
 namespace InstaIntel.Instagram.Tests.Browser;
 
 /// <summary><see cref="ClosedTarget"/> on the errors Debian's Chromium really raises: what the login and the client try once more.</summary>
-public sealed class ClosedTargetTests : IAsyncLifetime
+public sealed class ClosedTargetTests : LoopbackPoolTests
 {
-    private readonly LoopbackEchoServer _server = new();
-    private BrowserPool _pool = null!;
-
-    public Task InitializeAsync()
-    {
-        _pool = new BrowserPool(new BrowserOptions { MaxContexts = 2 }, _server.BaseAddress);
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task A_request_on_a_context_closed_under_it_is_a_closed_target()
     {
         var error = await FailAsync(async context =>
         {
             await context.CloseAsync();
-            await context.APIRequest.GetAsync(new Uri(_server.BaseAddress, "echo").ToString());
+            await context.APIRequest.GetAsync(new Uri(Server.BaseAddress, "echo").ToString());
         });
         Assert.True(ClosedTarget.Is(error), error.Message);
     }
@@ -35,7 +26,7 @@ public sealed class ClosedTargetTests : IAsyncLifetime
         {
             var page = await context.NewPageAsync();
             await page.CloseAsync();
-            await page.GotoAsync(new Uri(_server.BaseAddress, "echo").ToString());
+            await page.GotoAsync(new Uri(Server.BaseAddress, "echo").ToString());
         });
         Assert.True(ClosedTarget.Is(error), error.Message);
     }
@@ -52,12 +43,6 @@ public sealed class ClosedTargetTests : IAsyncLifetime
     {
         var session = new SessionBundle([new SessionCookie("sessionid", "s", "127.0.0.1")], [], [], null, null, null);
         return await Assert.ThrowsAnyAsync<PlaywrightException>(() =>
-            _pool.UseAsync("closed-target", session, async context => { await work(context); return true; }, CancellationToken.None));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _pool.DisposeAsync();
-        await _server.DisposeAsync();
+            Pool.UseAsync("closed-target", session, async context => { await work(context); return true; }, CancellationToken.None));
     }
 }

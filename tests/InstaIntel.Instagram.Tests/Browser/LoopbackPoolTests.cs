@@ -1,0 +1,24 @@
+using InstaIntel.Instagram.Browser;
+using InstaIntel.Testing;
+
+namespace InstaIntel.Instagram.Tests.Browser;
+
+/// <summary>Tests of the real pool in Debian's Chromium against a loopback echo server: a fresh pool of two contexts per test.</summary>
+public abstract class LoopbackPoolTests : IAsyncLifetime
+{
+    protected LoopbackEchoServer Server { get; } = new();
+
+    protected BrowserPool Pool { get; private set; } = null!;
+
+    public Task InitializeAsync()
+    {
+        Pool = new BrowserPool(new BrowserOptions { MaxContexts = 2 }, Server.BaseAddress);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Pool.DisposeAsync();
+        await Server.DisposeAsync();
+    }
+}
