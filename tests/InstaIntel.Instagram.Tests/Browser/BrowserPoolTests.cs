@@ -87,18 +87,25 @@ public sealed class BrowserPoolTests : LoopbackPoolTests
     [Fact]
     public async Task Chromium_is_started_again_after_it_dies()
     {
+        // Another pool in this process stands for the test classes running beside this one: it keeps its browser.
+        await using var bystander = new BrowserPool(new BrowserOptions { MaxContexts = 1 }, Server.BaseAddress);
+        await bystander.UseAsync("grace", Session("g"), context => context.APIRequest.GetAsync(new Uri(Server.BaseAddress, "bystander").ToString()), CancellationToken.None);
         await GetAsync("frank", Session("f"));
         Assert.Equal(1, Pool.Launches);
         KillOurChromium();
         await WaitUntil(() => !Pool.IsBrowserConnected);
+        Assert.True(bystander.IsBrowserConnected, "killing this pool's Chromium took another pool's with it");
 
         var after = await GetAsync("frank", Session("f"));
         Assert.Contains("sessionid=f", after.GetProperty("headers").GetProperty("cookie").GetString());
         Assert.Equal(2, Pool.Launches);
     }
 
-    /// <summary>SIGKILLs the Chromium processes descended from this test process (and no one else's).</summary>
-    private static void KillOurChromium()
+    /// <summary>
+    /// SIGKILLs this pool's Chromium: the processes of this test process's tree whose command line carries the pool's
+    /// tag. Every other test class's browser runs in the same process tree and must live on.
+    /// </summary>
+    private void KillOurChromium()
     {
         var self = Environment.ProcessId;
         var parents = new Dictionary<int, int>();
@@ -121,13 +128,13 @@ public sealed class BrowserPoolTests : LoopbackPoolTests
         var killed = 0;
         foreach (var pid in parents.Keys.Where(DescendsFromSelf))
         {
-            string exe;
-            try { exe = File.ReadAllText($"/proc/{pid}/comm").Trim(); } catch (IOException) { continue; }
-            if (!exe.StartsWith("chrom", StringComparison.Ordinal)) continue;
+            string[] arguments;
+            try { arguments = File.ReadAllText($"/proc/{pid}/cmdline").Split('\0'); } catch (IOException) { continue; }
+            if (!arguments.Contains(PoolTag, StringComparer.Ordinal)) continue;
             Process.Start("kill", ["-KILL", pid.ToString()])!.WaitForExit();
             killed++;
         }
-        Assert.True(killed > 0, "no Chromium process of ours was found to kill");
+        Assert.True(killed > 0, "this pool's Chromium was not found to kill");
     }
 
     private static async Task WaitUntil(Func<bool> condition)

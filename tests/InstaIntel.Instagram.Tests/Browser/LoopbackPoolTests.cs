@@ -10,9 +10,13 @@ public abstract class LoopbackPoolTests : IAsyncLifetime
 
     protected BrowserPool Pool { get; private set; } = null!;
 
+    /// <summary>A switch Chromium ignores, on this pool's browser only: how a test finds its own Chromium among the
+    /// browsers of the test classes running beside it in the same process.</summary>
+    protected string PoolTag { get; } = $"--instaintel-test-pool={Guid.NewGuid():N}";
+
     public Task InitializeAsync()
     {
-        Pool = new BrowserPool(new BrowserOptions { MaxContexts = 2 }, Server.BaseAddress);
+        Pool = new BrowserPool(new BrowserOptions { MaxContexts = 2, Args = [.. new BrowserOptions().Args, PoolTag] }, Server.BaseAddress);
         return Task.CompletedTask;
     }
 
