@@ -130,8 +130,15 @@ public sealed class BrowserPool : IAsyncDisposable
             {
                 foreach (var (key, pooled) in _contexts.OrderBy(p => p.Value.LastUsed))
                 {
-                    if (pooled.InUse.CurrentCount == 1)
+                    // Taken, not only seen idle: a lease for that account that found it in the map a moment ago then
+                    // waits for it and finds it closed, instead of being handed a context this eviction is closing.
+                    if (pooled.InUse.Wait(0))
                     {
+                        if (!pooled.MarkClosed())
+                        {
+                            pooled.InUse.Release();
+                            continue;
+                        }
                         victim = pooled;
                         _contexts.Remove(key);
                         break;
@@ -139,7 +146,11 @@ public sealed class BrowserPool : IAsyncDisposable
                 }
             }
             // Closing frees a slot; the next turn takes it (or, if another lease was quicker, looks again).
-            if (victim is not null) await CloseAsync(victim);
+            if (victim is not null)
+            {
+                await ShutAsync(victim);
+                victim.InUse.Release();
+            }
             // Every context is busy: waiting for the slot alone would wait for some other lease to evict one, which
             // at the end of a burst never comes. A release makes an idle context to evict.
             else await changed.WaitAsync(cancellationToken);
@@ -152,8 +163,11 @@ public sealed class BrowserPool : IAsyncDisposable
 
     private async Task CloseAsync(PooledContext pooled)
     {
-        if (pooled.Closed) return;
-        pooled.Closed = true;
+        if (pooled.MarkClosed()) await ShutAsync(pooled);
+    }
+
+    private async Task ShutAsync(PooledContext pooled)
+    {
         // Bounded: Chromium can leave a close unanswered, and the slot must come back either way.
         try { await pooled.Context.CloseAsync().WaitAsync(TimeSpan.FromSeconds(30)); }
         catch (PlaywrightException) { /* the browser is already gone */ }
@@ -246,6 +260,11 @@ public sealed class BrowserPool : IAsyncDisposable
         public SessionBundle Bundle { get; } = bundle;
         public SemaphoreSlim InUse { get; } = new(1, 1);
         public DateTime LastUsed { get; set; } = DateTime.UtcNow;
-        public bool Closed { get; set; }
+        private int _closed;
+
+        public bool Closed => Volatile.Read(ref _closed) == 1;
+
+        /// <summary>True for the one caller that gets to close it.</summary>
+        public bool MarkClosed() => Interlocked.Exchange(ref _closed, 1) == 0;
     }
 }
