@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Akka;
 using Akka.Actor;
@@ -50,7 +51,26 @@ public sealed class MediaAnalysisActor : PhaseChild
         stats.Add("captured_since_start", _capturedSinceStart);
         // Nothing is loaded before the slot is held: a run that waits holds no media. The wait is short and rare (the
         // entity only starts the phase while the node has room), and an abort cancels it.
-        using var slot = _slots is null ? null : await _slots.TakeAsync(cancellationToken);
+        var slot = _slots is null ? null : await _slots.TakeAsync(cancellationToken);
+        var reads = new ConcurrentQueue<Task<MediaRead>>();
+        try
+        {
+            return await AnalyseAsync(start, killSwitch, reads, entity, self, materializer, stats, cancellationToken);
+        }
+        finally
+        {
+            // An abort ends the stream at once, but an inference under way runs to its end (a model does not stop
+            // halfway): the slot stays taken until the reads already started are done, or the node would run more
+            // analyses at once than it has room for. The abort itself is reported without waiting for them.
+            var underWay = reads.Where(read => !read.IsCompleted).ToArray();
+            if (slot is not null && underWay.Length == 0) slot.Dispose();
+            else if (slot is not null) _ = Task.WhenAll(underWay).ContinueWith(ended => { _ = ended.Exception; slot.Dispose(); }, TaskScheduler.Default);
+        }
+    }
+
+    private async Task<ImmutableDictionary<string, int>> AnalyseAsync(StartPhase start, SharedKillSwitch killSwitch, ConcurrentQueue<Task<MediaRead>> reads,
+        IActorRef entity, IActorRef self, IMaterializer materializer, Stats stats, CancellationToken cancellationToken)
+    {
         var account = await _services.Accounts.FindAsync(start.Username, cancellationToken)
                       ?? throw new InvalidOperationException($"account {start.Username} has no row yet");
         var stories = await _services.Stories.ListPendingAnalysisAsync(account.Id, _settings.BatchSize, cancellationToken);
@@ -61,7 +81,12 @@ public sealed class MediaAnalysisActor : PhaseChild
 
         await Source.From(items)
             .Via(killSwitch.Flow<MediaItem>())
-            .SelectAsync(_settings.Parallelism, item => work.ReadAsync(item, cancellationToken))
+            .SelectAsync(_settings.Parallelism, item =>
+            {
+                var read = work.ReadAsync(item, cancellationToken);
+                reads.Enqueue(read);
+                return read;
+            })
             .Via(killSwitch.Flow<MediaRead>())
             .RunWith(Sink.ForEachAsync<MediaRead>(1, read => work.WriteAsync(read, cancellationToken)), materializer);
 

@@ -57,3 +57,32 @@ public sealed class CountingProvider(IAiProvider inner) : IAiProvider
     public Task<InstaIntel.Domain.Analysis.AiHealthResult> ProbeAsync(ProviderSettings settings, CancellationToken cancellationToken) =>
         inner.ProbeAsync(settings, cancellationToken);
 }
+
+/// <summary>
+/// Holds every call until <see cref="Open"/>, deaf to cancellation as a model's inference is once it runs, then hands it
+/// to the real provider: what a run aborted mid-analysis leaves behind.
+/// </summary>
+public sealed class GatedProvider(IAiProvider inner) : IAiProvider
+{
+    private readonly TaskCompletionSource _entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the first call arrives.</summary>
+    public Task Entered => _entered.Task;
+
+    public void Open() => _open.TrySetResult();
+
+    public string Name => inner.Name;
+
+    public bool Supports(string purpose) => inner.Supports(purpose);
+
+    public async Task<ProviderAnswer> RunAsync(AiRequest request, ProviderSettings settings, CancellationToken cancellationToken)
+    {
+        _entered.TrySetResult();
+        await _open.Task;
+        return await inner.RunAsync(request, settings, CancellationToken.None);
+    }
+
+    public Task<InstaIntel.Domain.Analysis.AiHealthResult> ProbeAsync(ProviderSettings settings, CancellationToken cancellationToken) =>
+        inner.ProbeAsync(settings, cancellationToken);
+}

@@ -49,13 +49,15 @@ public sealed class MediaAnalysisSpec(LocalAnalysisFixture models) : Akka.TestKi
         }
     }
 
-    private async Task<Bed> StartAsync(DatabaseEngine engine)
+    /// <param name="around">wraps the real local provider, e.g. to hold its calls.</param>
+    private async Task<Bed> StartAsync(DatabaseEngine engine, Func<IAiProvider, IAiProvider>? around = null)
     {
         var database = await TestDatabase.CreateAsync(engine, migrate: true);
         var factory = database.Factory();
         var folder = Directory.CreateTempSubdirectory("instaintel-blobs").FullName;
         var blobs = new BlobStore(new BlobOptions { Path = folder });
-        var local = new CountingProvider(new LocalProvider(models.Analyser));
+        IAiProvider provider = new LocalProvider(models.Analyser);
+        var local = new CountingProvider(around?.Invoke(provider) ?? provider);
         var runner = new AiRunner([local], new AiAnalysisRepository(factory), new AiApiCallRepository(factory),
             new AiProviderSettingRepository(factory, new SecretProtector(RandomNumberGenerator.GetBytes(SecretProtector.KeySize))));
         var bed = new Bed
@@ -175,6 +177,32 @@ public sealed class MediaAnalysisSpec(LocalAnalysisFixture models) : Akka.TestKi
         Assert.Equal(appearances, again.ToDictionary(p => p.Id, p => p.AppearanceCount));
         Assert.Equal(0, second.Stats["stories_pending_analysis"]);
     }
+    [Fact]
+    public async Task An_aborted_run_holds_its_node_slot_until_the_analyses_already_under_way_end()
+    {
+        GatedProvider gated = null!;
+        await using var bed = await StartAsync(DatabaseEngine.Sqlite, local => gated = new GatedProvider(local));
+        foreach (var (john, i) in TestAssets.Johns().Take(2).Select((j, i) => (j, i)))
+            await StoryAsync(bed, $"s{i}", await File.ReadAllBytesAsync(john.File));
+        var slots = new RunSlots(1);
+        var child = ChildHarness.Spawn(Sys, MediaAnalysisActor.Props(bed.Services, new MediaAnalysisSettings { Parallelism = 2 }, TimeSpan.FromSeconds(1), slots),
+            AccountWorkers.MediaAnalysis, TestActor);
+        var runId = Guid.NewGuid();
+        child.Tell(new StartPhase(runId, Phase.WorkspaceActions, "alice", null, "test"));
+        await gated.Entered.WaitAsync(TimeSpan.FromSeconds(60));
+
+        child.Tell(new AbortPhase(runId, "paused"));
+        FishForMessage<IPhaseMessage>(m => m is PhaseAborted aborted && aborted.RunId == runId, TimeSpan.FromSeconds(30));
+        // The abort is reported at once, but an inference that has started runs to its end: until it does, the node has
+        // no room for another account's run.
+        Assert.Equal(1, slots.Running);
+        Assert.False(slots.HasRoom);
+
+        gated.Open();
+        await AwaitConditionAsync(() => Task.FromResult(slots.HasRoom), TimeSpan.FromSeconds(60));
+        Assert.Equal(0, slots.Running);
+    }
+
     [Fact]
     public async Task A_feed_post_is_projected_into_insights_and_entities_linked_by_each_analysis()
     {
