@@ -62,9 +62,12 @@ public sealed class MediaAnalysisActor : PhaseChild
             // An abort ends the stream at once, but an inference under way runs to its end (a model does not stop
             // halfway): the slot stays taken until the reads already started are done, or the node would run more
             // analyses at once than it has room for. The abort itself is reported without waiting for them.
-            var underWay = reads.Where(read => !read.IsCompleted).ToArray();
-            if (slot is not null && underWay.Length == 0) slot.Dispose();
-            else if (slot is not null) _ = Task.WhenAll(underWay).ContinueWith(ended => { _ = ended.Exception; slot.Dispose(); }, TaskScheduler.Default);
+            if (slot is not null)
+            {
+                var underWay = reads.Where(read => !read.IsCompleted).ToArray();
+                if (underWay.Length == 0) slot.Dispose();
+                else _ = Task.WhenAll(underWay).ContinueWith(ended => { _ = ended.Exception; slot.Dispose(); }, TaskScheduler.Default);
+            }
         }
     }
 

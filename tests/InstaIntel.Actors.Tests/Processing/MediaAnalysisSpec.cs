@@ -177,6 +177,7 @@ public sealed class MediaAnalysisSpec(LocalAnalysisFixture models) : Akka.TestKi
         Assert.Equal(appearances, again.ToDictionary(p => p.Id, p => p.AppearanceCount));
         Assert.Equal(0, second.Stats["stories_pending_analysis"]);
     }
+
     [Fact]
     public async Task An_aborted_run_holds_its_node_slot_until_the_analyses_already_under_way_end()
     {
