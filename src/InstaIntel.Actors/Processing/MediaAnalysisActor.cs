@@ -55,7 +55,37 @@ public sealed class MediaAnalysisActor : PhaseChild
         var reads = new ConcurrentQueue<Task<MediaRead>>();
         try
         {
-            return await AnalyseAsync(start, killSwitch, reads, entity, self, materializer, stats, cancellationToken);
+            var account = await _services.Accounts.FindAsync(start.Username, cancellationToken)
+                          ?? throw new InvalidOperationException($"account {start.Username} has no row yet");
+            var stories = await _services.Stories.ListPendingAnalysisAsync(account.Id, _settings.BatchSize, cancellationToken);
+            var posts = await _services.Posts.ListPendingAnalysisAsync(account.Id, _settings.BatchSize - stories.Count, cancellationToken);
+            var feed = await _services.Feed.ListPendingAnalysisAsync(account.Id, _settings.BatchSize - stories.Count - posts.Count, cancellationToken);
+            var items = stories.Select(MediaItem.Of).Concat(posts.Select(MediaItem.Of)).Concat(feed.Select(MediaItem.Of)).ToList();
+            var work = new MediaAnalysisWork(_services, stats, (item, error) => entity.Tell(Failed(start, item, error), self));
+
+            await Source.From(items)
+                .Via(killSwitch.Flow<MediaItem>())
+                .SelectAsync(_settings.Parallelism, item =>
+                {
+                    var read = work.ReadAsync(item, cancellationToken);
+                    reads.Enqueue(read);
+                    return read;
+                })
+                .Via(killSwitch.Flow<MediaRead>())
+                .RunWith(Sink.ForEachAsync<MediaRead>(1, read => work.WriteAsync(read, cancellationToken)), materializer);
+
+            // Then the profiles whose media changed: insights, demographics and behaviour profiles.
+            if (_services.ProfileInsights is { } insights)
+                await new ProfileInsightsWork(insights, stats, (id, error) => entity.Tell(Failed(start, id, error), self)).RunAsync(account.Id, cancellationToken);
+
+            // Then the workspace queue: recent posts towards comment suggestions, analysed stories towards their comment.
+            if (_services.Workspace is { } workspace)
+                await new Workspace.WorkspaceWork(workspace, stats).RunAsync(account.Id, DateTime.UtcNow, cancellationToken);
+
+            stats.Add("stories_pending_analysis", await _services.Stories.CountPendingAnalysisAsync(account.Id, cancellationToken));
+            // A full batch may have left more media behind: the phase stays due.
+            stats.Add("batch_full", items.Count >= _settings.BatchSize ? 1 : 0);
+            return stats.ToImmutable();
         }
         finally
         {
@@ -69,42 +99,6 @@ public sealed class MediaAnalysisActor : PhaseChild
                 else _ = Task.WhenAll(underWay).ContinueWith(ended => { _ = ended.Exception; slot.Dispose(); }, TaskScheduler.Default);
             }
         }
-    }
-
-    private async Task<ImmutableDictionary<string, int>> AnalyseAsync(StartPhase start, SharedKillSwitch killSwitch, ConcurrentQueue<Task<MediaRead>> reads,
-        IActorRef entity, IActorRef self, IMaterializer materializer, Stats stats, CancellationToken cancellationToken)
-    {
-        var account = await _services.Accounts.FindAsync(start.Username, cancellationToken)
-                      ?? throw new InvalidOperationException($"account {start.Username} has no row yet");
-        var stories = await _services.Stories.ListPendingAnalysisAsync(account.Id, _settings.BatchSize, cancellationToken);
-        var posts = await _services.Posts.ListPendingAnalysisAsync(account.Id, _settings.BatchSize - stories.Count, cancellationToken);
-        var feed = await _services.Feed.ListPendingAnalysisAsync(account.Id, _settings.BatchSize - stories.Count - posts.Count, cancellationToken);
-        var items = stories.Select(MediaItem.Of).Concat(posts.Select(MediaItem.Of)).Concat(feed.Select(MediaItem.Of)).ToList();
-        var work = new MediaAnalysisWork(_services, stats, (item, error) => entity.Tell(Failed(start, item, error), self));
-
-        await Source.From(items)
-            .Via(killSwitch.Flow<MediaItem>())
-            .SelectAsync(_settings.Parallelism, item =>
-            {
-                var read = work.ReadAsync(item, cancellationToken);
-                reads.Enqueue(read);
-                return read;
-            })
-            .Via(killSwitch.Flow<MediaRead>())
-            .RunWith(Sink.ForEachAsync<MediaRead>(1, read => work.WriteAsync(read, cancellationToken)), materializer);
-
-        // Then the profiles whose media changed: insights, demographics and behaviour profiles.
-        if (_services.ProfileInsights is { } insights)
-            await new ProfileInsightsWork(insights, stats, (id, error) => entity.Tell(Failed(start, id, error), self)).RunAsync(account.Id, cancellationToken);
-
-        // Then the workspace queue: recent posts towards comment suggestions, analysed stories towards their comment.
-        if (_services.Workspace is { } workspace)
-            await new Workspace.WorkspaceWork(workspace, stats).RunAsync(account.Id, DateTime.UtcNow, cancellationToken);
-
-        stats.Add("stories_pending_analysis", await _services.Stories.CountPendingAnalysisAsync(account.Id, cancellationToken));
-        // A full batch may have left more media behind: the phase stays due.
-        stats.Add("batch_full", items.Count >= _settings.BatchSize ? 1 : 0);
-        return stats.ToImmutable();
     }
 
     /// <summary>The provider's own error when one provider was called (its class and HTTP status classify the failure).</summary>

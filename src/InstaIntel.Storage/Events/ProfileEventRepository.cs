@@ -36,7 +36,7 @@ public sealed class ProfileEventRepository(InstaIntelDbFactory factory)
         externalId = externalId.Trim();
 
         DataParameter[] identity = [new("profile", instagramProfileId), new("kind", kind), new("external", externalId)];
-        var stored = KeyedReads.Json<ProfileEventMetadata>(await KeyedReads.FirstOrDefaultAsync<string?>(db, MetadataOfEvent, identity, cancellationToken));
+        var stored = await KeyedReads.JsonOrDefaultAsync<ProfileEventMetadata>(db, MetadataOfEvent, identity, cancellationToken);
         var merged = JsonMerge.Shallow(stored, metadata);
         var now = DateTime.UtcNow;
         await db.InstagramProfileEvents.InsertOrUpdateAsync(

@@ -46,6 +46,10 @@ public static class JsonColumns
             DataType = dataType,
             Value = value == null ? null : JsonSerializer.Serialize(value, Options),
         });
-        schema.SetConverter<string?, T?>(KeyedReads.Json<T>);
+        schema.SetConverter<string?, T?>(FromText<T>);
     }
+
+    /// <summary>A JSON column's stored text as its contract (null for no text): the mapping's read, for plain-SQL reads too.</summary>
+    internal static T? FromText<T>(string? text) where T : class =>
+        string.IsNullOrEmpty(text) ? null : JsonSerializer.Deserialize<T>(text, Options);
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using LinqToDB.Data;
 
 namespace InstaIntel.Storage.Mapping;
@@ -21,10 +20,10 @@ internal static class KeyedReads
     public static async Task<T> FirstAsync<T>(InstaIntelDb db, string sql, DataParameter[] parameters, CancellationToken cancellationToken) =>
         await RowsAsync<T>(db, sql, parameters, cancellationToken) is [var first, ..] ? first : throw new InvalidOperationException($"no row for: {sql}");
 
+    /// <summary>The first row's single JSON column as its contract, or null when no row matches.</summary>
+    public static async Task<T?> JsonOrDefaultAsync<T>(InstaIntelDb db, string sql, DataParameter[] parameters, CancellationToken cancellationToken) where T : class =>
+        JsonColumns.FromText<T>(await FirstOrDefaultAsync<string?>(db, sql, parameters, cancellationToken));
+
     private static Task<List<T>> RowsAsync<T>(InstaIntelDb db, string sql, DataParameter[] parameters, CancellationToken cancellationToken) =>
         new CommandInfo(db, sql, parameters).QueryToListAsync<T>(cancellationToken);
-
-    /// <summary>A JSON column read as text, turned into its contract as the mapping schema's converter does.</summary>
-    public static T? Json<T>(string? text) where T : class =>
-        string.IsNullOrEmpty(text) ? null : JsonSerializer.Deserialize<T>(text, JsonColumns.Options);
 }

@@ -25,7 +25,7 @@ public sealed class StoryRepository(InstaIntelDbFactory factory)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(ingested.StoryId);
         DataParameter[] identity = [new("profile", ingested.InstagramProfileId), new("story", ingested.StoryId)];
-        var stored = KeyedReads.Json<StoryMetadata>(await KeyedReads.FirstOrDefaultAsync<string?>(db, MetadataOfStory, identity, cancellationToken));
+        var stored = await KeyedReads.JsonOrDefaultAsync<StoryMetadata>(db, MetadataOfStory, identity, cancellationToken);
         var merged = JsonMerge.Shallow(stored, ingested.Metadata);
         var now = DateTime.UtcNow;
         await db.InstagramStories.InsertOrUpdateAsync(
